@@ -7,7 +7,11 @@ import { builtinModules } from 'node:module';
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`), 'node:*'];
 
 /** Files that may import `electron`: the main process, the preload and the trainer entry. */
-const electronEntryFiles = ['electron/main/**/*.ts', 'electron/preload/**/*.ts', 'electron/trainer/electronEntry.ts'];
+const electronEntryFiles = [
+  'electron/main/**/*.ts',
+  'electron/preload/**/*.ts',
+  'electron/trainer/electronEntry.ts',
+];
 
 export default tseslint.config(
   { ignores: ['node_modules/**', 'out/**', 'dist/**', 'test-results/**'] },
@@ -31,7 +35,10 @@ export default tseslint.config(
         {
           paths: [
             { name: 'electron', message: 'core/ runs everywhere: no electron.' },
-            ...nodeBuiltins.map((name) => ({ name, message: 'core/ runs in the browser too: no Node built-ins.' })),
+            ...nodeBuiltins.map((name) => ({
+              name,
+              message: 'core/ runs in the browser too: no Node built-ins.',
+            })),
           ],
           patterns: [
             {
@@ -54,6 +61,10 @@ export default tseslint.config(
         },
       ],
     },
+  },
+  {
+    files: ['**/*.mjs'],
+    languageOptions: { globals: { process: 'readonly', console: 'readonly' } },
   },
   {
     files: electronEntryFiles,

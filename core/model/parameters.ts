@@ -79,7 +79,14 @@ export function layerTensors(layout: ParameterLayout, layer: number): LayerTenso
     if (!spec) throw new Error(`layout has no tensor layers.${layer}.${key}`);
     return spec;
   };
-  return { U: required('U'), W: required('W'), b: required('b'), Ug: find('Ug'), Wg: find('Wg'), bg: find('bg') };
+  return {
+    U: required('U'),
+    W: required('W'),
+    b: required('b'),
+    Ug: find('Ug'),
+    Wg: find('Wg'),
+    bg: find('bg'),
+  };
 }
 
 export function headTensors(layout: ParameterLayout): { V: TensorSpec; B: TensorSpec } {

@@ -1,0 +1,111 @@
+// `lab train`: trains one network and reports its final figures.
+
+import { datasetFingerprint } from '../../../core/data/fingerprint';
+import { train } from '../../../core/train/trainLoop';
+import type { TrainResult } from '../../../core/train/trainLoop';
+import type { TrainConfig } from '../../../core/train/config';
+import { loadData } from '../dataInput';
+import { trainedModelJson, writeModelFile } from '../modelExport';
+import { formatNumber, formatPercent, printJson, printLines } from '../output';
+import { createTrainingProgress } from '../progress';
+import type { TrainFlags } from '../trainOptions';
+import { trainConfigFromFlags } from '../trainOptions';
+
+export interface TrainCommandOptions extends TrainFlags {
+  data: string;
+  test?: string;
+  out?: string;
+  json?: boolean;
+}
+
+export async function trainCommand(options: TrainCommandOptions): Promise<void> {
+  const config = trainConfigFromFlags(options);
+  const data = await loadData(options.data, options.test);
+  const progress = createTrainingProgress(config.epochs, !options.json && process.stderr.isTTY === true);
+  let stopRequested = false;
+  const onSigint = (): void => {
+    stopRequested = true;
+  };
+  process.once('SIGINT', onSigint);
+  let result: TrainResult;
+  try {
+    result = await train(
+      { config, train: data.train, test: data.test },
+      { onEpoch: (m) => progress.epoch(m), shouldStop: () => stopRequested },
+    );
+  } finally {
+    progress.stop();
+    process.off('SIGINT', onSigint);
+  }
+
+  const summary = summarize(result, config);
+  const fingerprint = datasetFingerprint(data.train);
+  if (options.out) {
+    const text = trainedModelJson(result, {
+      config,
+      classLabels: data.train.classLabels,
+      datasetName: data.train.name,
+      datasetFingerprint: fingerprint,
+      metrics: summary,
+    });
+    await writeModelFile(options.out, text);
+  }
+  if (options.json) {
+    printJson({
+      ...summary,
+      dataset: { name: data.train.name, fingerprint, sources: data.sources },
+      config,
+      out: options.out ?? null,
+    });
+    return;
+  }
+  printLines([
+    `dataset        ${data.train.name} (${data.train.sequences.length} sequences${data.test ? `, test ${data.test.sequences.length}` : ''})`,
+    `status         ${result.status}${result.reason === 'early-stopping' ? ' (early stopping)' : ''}`,
+    ...(result.divergence
+      ? [
+          `diverged       at step ${result.divergence.step} (epoch ${result.divergence.epoch}): the ${result.divergence.quantity} was not finite; try a lower --lr or --clip-norm 1`,
+        ]
+      : []),
+    `epochs         ${result.epochs} (${result.steps} steps, best epoch ${result.bestEpoch})`,
+    `train          loss ${formatNumber(summary.trainLoss)}  accuracy ${formatPercent(summary.trainAccuracy)}`,
+    `validation     accuracy ${formatPercent(summary.valAccuracy)} (best ${formatPercent(summary.bestValAccuracy)})`,
+    ...(data.test
+      ? [`test           accuracy ${formatPercent(summary.testAccuracy)} (best-validation model)`]
+      : []),
+    `time           ${result.seconds.toFixed(1)} s`,
+    ...(options.out ? [`model          ${options.out}`] : []),
+  ]);
+}
+
+function summarize(result: TrainResult, config: TrainConfig) {
+  const last = result.lastEpoch;
+  return {
+    status: result.status,
+    reason: result.reason,
+    epochs: result.epochs,
+    steps: result.steps,
+    bestEpoch: result.bestEpoch,
+    trainLoss: last ? last.trainLoss : null,
+    trainAccuracy: last ? last.trainAccuracy : null,
+    valLoss: last ? last.valLoss : null,
+    valAccuracy: last ? last.valAccuracy : null,
+    bestValAccuracy: result.bestValAccuracy,
+    testLoss: result.testLoss,
+    testAccuracy: result.testAccuracy,
+    finalTestAccuracy: last ? last.testAccuracy : null,
+    seconds: result.seconds,
+    seed: config.seed,
+    divergence: result.divergence
+      ? {
+          step: result.divergence.step,
+          epoch: result.divergence.epoch,
+          quantity: result.divergence.quantity,
+          lastFiniteLoss: result.divergence.lastFinite ? result.divergence.lastFinite.loss : null,
+          lastFiniteGradNorm: result.divergence.lastFinite
+            ? result.divergence.lastFinite.gradNormBefore
+            : null,
+        }
+      : null,
+  };
+}
