@@ -4,8 +4,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Dataset } from '../../../core/data/dataset';
 import { formatDataError, type DataErrorCode, type DataResult } from '../../../core/data/dataError';
+import { compareNatural } from '../../../core/data/classOrder';
 import {
-  compareNatural,
   locateJsonSyntaxError,
   parseDatasetJson,
   serializeDatasetJson,
