@@ -16,11 +16,16 @@ export function alignLabels(
   for (let k = 0; k < dataset.classLabels.length; k++) {
     const index = target.get(dataset.classLabels[k]);
     if (index === undefined) {
-      const known = classLabels.map((l) => JSON.stringify(l)).join(', ');
+      const known = classLabels
+        .slice(0, 12)
+        .map((l) => JSON.stringify(l))
+        .join(', ');
+      const first = dataset.labels.indexOf(k);
+      const where = first >= 0 ? `sequence ${first + 1} has` : 'declares';
       return dataFailure(
         'unknown-label',
         fileName,
-        `class label ${JSON.stringify(dataset.classLabels[k])} is not among the training classes (${known})`,
+        `${where} the class label ${JSON.stringify(dataset.classLabels[k])}, which the training data lacks (it has ${known}${classLabels.length > 12 ? ', ...' : ''})`,
       );
     }
     mapping[k] = index;

@@ -35,7 +35,18 @@ export interface TrainInput {
   test?: Dataset | null;
 }
 
+/** What the loop knows once data and weights are set up, before the first step. */
+export interface TrainStart {
+  arch: Architecture;
+  /** Names of the tensors, in StepMetrics.tensorGradNorms order. */
+  tensorNames: string[];
+  trainSize: number;
+  valSize: number;
+  stepsPerEpoch: number;
+}
+
 export interface TrainCallbacks {
+  onStart?: (info: TrainStart) => void;
   onStep?: (metrics: StepMetrics) => void;
   onEpoch?: (metrics: EpochMetrics) => void;
   /** Checked between steps; true ends the run as `stopped`. */
@@ -106,10 +117,18 @@ export async function train(input: TrainInput, callbacks: TrainCallbacks = {}): 
   const order = Array.from({ length: trainData.sequences.length }, (_, i) => i);
   const batchSize = Math.max(1, Math.min(config.batchSize, order.length));
   const tensorNames = params.layout.tensors.map((t) => t.name);
+  callbacks.onStart?.({
+    arch,
+    tensorNames,
+    trainSize: order.length,
+    valSize: split.val.length,
+    stepsPerEpoch: Math.ceil(order.length / batchSize),
+  });
 
   let best = convertParameters(params, 'float32');
   let bestEpoch = 0;
   let bestValAccuracy: number | null = null;
+  let bestValLoss = Infinity;
   let epochsSinceBest = 0;
   let step = 0;
   let epochsDone = 0;
@@ -183,8 +202,14 @@ export async function train(input: TrainInput, callbacks: TrainCallbacks = {}): 
     callbacks.onEpoch?.(lastEpoch);
 
     if (val) {
-      if (bestValAccuracy === null || val.accuracy > bestValAccuracy) {
+      // A tie in accuracy (common once a small validation set is all right) goes to the lower loss.
+      const better =
+        bestValAccuracy === null ||
+        val.accuracy > bestValAccuracy ||
+        (val.accuracy === bestValAccuracy && val.loss < bestValLoss);
+      if (better) {
         bestValAccuracy = val.accuracy;
+        bestValLoss = val.loss;
         bestEpoch = epoch;
         best = convertParameters(params, 'float32');
         epochsSinceBest = 0;

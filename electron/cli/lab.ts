@@ -10,20 +10,15 @@ import { gradCommand } from './commands/grad';
 import { inspectCommand } from './commands/inspect';
 import { predictCommand } from './commands/predict';
 import { trainCommand } from './commands/train';
+import { gridCommand } from './commands/grid';
+import { exportCommand, metricsCommand, runsCommand } from './commands/runs';
+import { GRID_KEYS } from '../../core/train/gridAxes';
 
 const dataHelp = `a dataset file, or builtin:NAME[?T=..&n=..] (${Object.keys(builtinDatasetNames).join(', ')})`;
 
-function program(): Command {
-  const lab = new Command('lab')
-    .description('RNN Lab on the command line: train and inspect recurrent sequence classifiers')
-    .exitOverride()
-    .showHelpAfterError();
-
-  lab
-    .command('train')
-    .description('train one network and report its final figures')
-    .requiredOption('--data <source>', dataHelp)
-    .option('--test <file>', 'a held-out test set (builtin data brings its own)')
+/** The flags that configure a network and its training, shared by train and grid. */
+function addTrainFlags(command: Command): Command {
+  return command
     .option('--layers <D>', 'stacked recurrent layers (default 1)')
     .option('--hidden <L>', 'hidden units per layer (default 64)')
     .addOption(new Option('--cell <cell>', 'recurrent cell (default elman)').choices(['elman', 'highway']))
@@ -62,8 +57,38 @@ function program(): Command {
       '--patience <p>',
       'stop after p epochs without a better validation accuracy, or none (default 20)',
     )
-    .option('--no-normalize', 'do not z-score the features')
+    .option('--no-normalize', 'do not z-score the features');
+}
+
+function program(): Command {
+  const lab = new Command('lab')
+    .description('RNN Lab on the command line: train and inspect recurrent sequence classifiers')
+    .exitOverride()
+    .showHelpAfterError();
+
+  addTrainFlags(
+    lab
+      .command('train')
+      .description('train one network and report its final figures')
+      .requiredOption('--data <source>', dataHelp)
+      .option(
+        '--test <file>',
+        'a held-out test set (default: NAME_TEST beside a NAME_TRAIN file; builtin data brings its own)',
+      )
+      .option(
+        '--missing <policy>',
+        'missing values: refuse, forward (carry the last value) or zero (default refuse)',
+      )
+      .option(
+        '--format <format>',
+        'read the files as ts, arff, ucr, long-csv or json (default: from the name and content)',
+      ),
+  )
     .option('--out <file>', 'write the best-validation model as JSON')
+    .option(
+      '--db <file>',
+      'record the run in this lab database (created if new), training in a trainer process',
+    )
     .option('--json', 'print one JSON document')
     .action(trainCommand);
 
@@ -72,6 +97,7 @@ function program(): Command {
     .description("a model's loss, accuracy and confusion matrix on a dataset")
     .requiredOption('--model <file>', 'model JSON')
     .requiredOption('--data <source>', dataHelp)
+    .option('--missing <policy>', 'missing values: refuse, forward or zero (default refuse)')
     .option('--json', 'print one JSON document')
     .action(evalCommand);
 
@@ -80,6 +106,7 @@ function program(): Command {
     .description('the class and class probabilities of every sequence')
     .requiredOption('--model <file>', 'model JSON')
     .requiredOption('--data <source>', dataHelp)
+    .option('--missing <policy>', 'missing values: refuse, forward or zero (default refuse)')
     .option('--json', 'print one JSON document')
     .action(predictCommand);
 
@@ -88,6 +115,7 @@ function program(): Command {
     .description('in float64: the loss, the logits and the gradient of the mean loss for every parameter')
     .requiredOption('--model <file>', 'model JSON')
     .requiredOption('--data <source>', dataHelp)
+    .option('--missing <policy>', 'missing values: refuse, forward or zero (default refuse)')
     .option('--json', 'print one JSON document')
     .action(gradCommand);
 
@@ -95,7 +123,15 @@ function program(): Command {
     .command('inspect')
     .description("a dataset's shape: sequences, features, classes, lengths")
     .requiredOption('--data <source>', dataHelp)
-    .option('--test <file>', 'a test set to inspect with it')
+    .option('--test <file>', 'a test set to inspect with it (default: NAME_TEST beside a NAME_TRAIN file)')
+    .option(
+      '--missing <policy>',
+      'missing values: refuse, forward (carry the last value) or zero (default refuse)',
+    )
+    .option(
+      '--format <format>',
+      'read the files as ts, arff, ucr, long-csv or json (default: from the name and content)',
+    )
     .option('--json', 'print one JSON document')
     .action(inspectCommand);
 
@@ -106,6 +142,55 @@ function program(): Command {
     .option('--seconds <s>', 'time per configuration (default 2)')
     .option('--json', 'print one JSON document')
     .action(benchCommand);
+
+  addTrainFlags(
+    lab
+      .command('grid')
+      .description(
+        'a comparison grid: one recorded run per combination of the --vary axes, with the same seed and split',
+      )
+      .requiredOption('--db <file>', 'the lab database (created if new)')
+      .requiredOption('--data <source>', dataHelp)
+      .option('--test <file>', 'a held-out test set (default: NAME_TEST beside a NAME_TRAIN file)')
+      .option('--missing <policy>', 'missing values: refuse, forward or zero (default refuse)')
+      .option(
+        '--vary <axis>',
+        `KEY=V1,V2,... (repeatable); KEY is a train flag: ${GRID_KEYS.join(', ')}`,
+        (value: string, previous: string[]) => [...previous, value],
+        [] as string[],
+      ),
+  )
+    .option('--name <text>', 'the experiment name (default: the axes)')
+    .option('--pool <n>', 'trainer processes at once (default: cores - 1)')
+    .option('--json', 'print one JSON document')
+    .action(gridCommand);
+
+  lab
+    .command('runs')
+    .description('the runs in a lab database, with their status and summary')
+    .requiredOption('--db <file>', 'the lab database')
+    .option('--status <list>', 'only these statuses (comma-separated)')
+    .option('--experiment <id>', 'only the runs of this experiment')
+    .option('--json', 'print one JSON document')
+    .action(runsCommand);
+
+  lab
+    .command('export')
+    .description("write a recorded run's model as JSON")
+    .requiredOption('--db <file>', 'the lab database')
+    .requiredOption('--run <id>', 'the run')
+    .requiredOption('--out <file>', 'the model file to write')
+    .option('--kind <kind>', 'best (the best-validation weights, default) or final')
+    .action(exportCommand);
+
+  lab
+    .command('metrics')
+    .description("a recorded run's metrics: a summary, or every value as CSV or JSON")
+    .requiredOption('--db <file>', 'the lab database')
+    .requiredOption('--run <ids>', 'one run id, or several separated by commas')
+    .option('--csv', 'every recorded value, long form: run_id,metric,step,epoch,wall,value')
+    .option('--json', 'every recorded value as one JSON document')
+    .action(metricsCommand);
 
   return lab;
 }

@@ -1,26 +1,37 @@
-// Reads a dataset file from disk by streaming it into the matching core parser.
+// Reads a dataset file from disk by streaming it into the core parser for its format.
 
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { basename, extname } from 'node:path';
-import type { Dataset } from '../../core/data/dataset';
+import { basename } from 'node:path';
 import type { DataResult } from '../../core/data/dataError';
 import { dataFailure } from '../../core/data/dataError';
-import { parseDatasetJson } from '../../core/data/datasetJson';
+import { parseDatasetFile } from '../../core/data/formats/parseDataset';
+import type { DatasetFormat, MissingPolicy, ParsedDataset } from '../../core/data/formats/parserTypes';
+import { DEFAULT_PARSE_OPTIONS } from '../../core/data/formats/parserTypes';
 
-export type DatasetFormat = 'json';
-
-export interface LoadedDataset {
-  dataset: Dataset;
-  format: DatasetFormat;
-  fileName: string;
+export interface ReadOptions {
+  missing?: MissingPolicy;
+  maxBytes?: number;
+  /** Skip detection and use this format. */
+  format?: DatasetFormat;
 }
 
-export async function readDatasetFile(path: string): Promise<DataResult<LoadedDataset>> {
+export interface LoadedFile {
+  parsed: ParsedDataset;
+  fileName: string;
+  path: string;
+}
+
+export async function readDatasetFile(
+  path: string,
+  options: ReadOptions = {},
+): Promise<DataResult<LoadedFile>> {
   const fileName = basename(path);
+  const maxBytes = options.maxBytes ?? DEFAULT_PARSE_OPTIONS.maxBytes;
   try {
     const info = await stat(path);
     if (!info.isFile()) return dataFailure('read-error', fileName, `${path} is not a file`);
+    if (info.size === 0) return dataFailure('empty-file', fileName, 'the file is empty');
   } catch (error) {
     return dataFailure(
       'read-error',
@@ -28,19 +39,15 @@ export async function readDatasetFile(path: string): Promise<DataResult<LoadedDa
       `cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? error}`,
     );
   }
-  const extension = extname(path).toLowerCase();
-  if (extension !== '.json') {
-    return dataFailure(
-      'unknown-format',
-      fileName,
-      `unknown format "${extension || '(no extension)'}"; expected .json`,
-    );
-  }
+  const chunks = createReadStream(path, { encoding: 'utf8', highWaterMark: 1 << 20 });
   try {
-    const chunks = createReadStream(path, { encoding: 'utf8', highWaterMark: 1 << 20 });
-    const result = await parseDatasetJson(chunks, fileName);
-    return result.ok ? { ok: true, value: { dataset: result.value, format: 'json', fileName } } : result;
-  } catch (error) {
-    return dataFailure('read-error', fileName, `cannot read ${path}: ${(error as Error).message}`);
+    const result = await parseDatasetFile(
+      chunks,
+      { fileName, missing: options.missing ?? DEFAULT_PARSE_OPTIONS.missing, maxBytes },
+      options.format,
+    );
+    return result.ok ? { ok: true, value: { parsed: result.value, fileName, path } } : result;
+  } finally {
+    chunks.destroy();
   }
 }

@@ -2,13 +2,18 @@
 
 import { basename } from 'node:path';
 import { evaluate } from '../../../core/model/evaluate';
-import { loadData, loadModel } from '../dataInput';
+import { loadData, loadModel, missingPolicy } from '../dataInput';
 import { prepareForModel } from '../modelData';
 import { formatNumber, formatPercent, formatTable, printJson, printLines } from '../output';
 
-export async function evalCommand(options: { model: string; data: string; json?: boolean }): Promise<void> {
+export async function evalCommand(options: {
+  model: string;
+  data: string;
+  missing?: string;
+  json?: boolean;
+}): Promise<void> {
   const model = await loadModel(options.model);
-  const source = await loadData(options.data);
+  const source = await loadData(options.data, { missing: missingPolicy(options.missing), pairTest: false });
   const dataset = prepareForModel(model, source.train, basename(options.data));
   const result = evaluate(model.params, dataset);
   if (options.json) {

@@ -6,15 +6,20 @@ import { basename } from 'node:path';
 import { makeBatch } from '../../../core/model/batch';
 import { modelToJson } from '../../../core/model/modelJson';
 import { createWorkspace, lossAndGradient } from '../../../core/model/network';
-import { loadData, loadModel } from '../dataInput';
+import { loadData, loadModel, missingPolicy } from '../dataInput';
 import { prepareForModel } from '../modelData';
 import { printJson, printLines } from '../output';
 
 const CHUNK = 256;
 
-export async function gradCommand(options: { model: string; data: string; json?: boolean }): Promise<void> {
+export async function gradCommand(options: {
+  model: string;
+  data: string;
+  missing?: string;
+  json?: boolean;
+}): Promise<void> {
   const model = await loadModel(options.model);
-  const source = await loadData(options.data);
+  const source = await loadData(options.data, { missing: missingPolicy(options.missing), pairTest: false });
   const dataset = prepareForModel(model, source.train, basename(options.data));
   const total = dataset.sequences.length;
   const ws = createWorkspace(model.arch, 'float64');

@@ -2,17 +2,18 @@
 
 import { basename } from 'node:path';
 import { predict } from '../../../core/model/evaluate';
-import { loadData, loadModel } from '../dataInput';
+import { loadData, loadModel, missingPolicy } from '../dataInput';
 import { prepareForModel } from '../modelData';
 import { formatTable, printJson, printLines } from '../output';
 
 export async function predictCommand(options: {
   model: string;
   data: string;
+  missing?: string;
   json?: boolean;
 }): Promise<void> {
   const model = await loadModel(options.model);
-  const source = await loadData(options.data);
+  const source = await loadData(options.data, { missing: missingPolicy(options.missing), pairTest: false });
   const dataset = prepareForModel(model, source.train, basename(options.data));
   const predictions = predict(model.params, dataset).map((p, i) => ({
     index: i,

@@ -1,11 +1,16 @@
 // `lab train`: trains one network and reports its final figures.
 
 import { datasetFingerprint } from '../../../core/data/fingerprint';
+import { toJsonObject } from '../../../core/model/modelJson';
 import { train } from '../../../core/train/trainLoop';
 import type { TrainResult } from '../../../core/train/trainLoop';
 import type { TrainConfig } from '../../../core/train/config';
-import { loadData } from '../dataInput';
-import { trainedModelJson, writeModelFile } from '../modelExport';
+import type { DataSource } from '../../data/dataSource';
+import { datasetFormat, loadData, missingPolicy } from '../dataInput';
+import { openStore } from '../storeAccess';
+import { recordedSummary, recordedTrain } from './recordedRuns';
+import { trainedModelJson } from '../../../core/train/trainedModel';
+import { writeModelFile } from '../modelFile';
 import { formatNumber, formatPercent, printJson, printLines } from '../output';
 import { createTrainingProgress } from '../progress';
 import type { TrainFlags } from '../trainOptions';
@@ -14,13 +19,21 @@ import { trainConfigFromFlags } from '../trainOptions';
 export interface TrainCommandOptions extends TrainFlags {
   data: string;
   test?: string;
+  missing?: string;
+  format?: string;
   out?: string;
+  db?: string;
   json?: boolean;
 }
 
 export async function trainCommand(options: TrainCommandOptions): Promise<void> {
   const config = trainConfigFromFlags(options);
-  const data = await loadData(options.data, options.test);
+  const data = await loadData(options.data, {
+    test: options.test,
+    missing: missingPolicy(options.missing),
+    format: datasetFormat(options.format),
+  });
+  if (options.db) return trainRecorded(options, options.db, config, data);
   const progress = createTrainingProgress(config.epochs, !options.json && process.stderr.isTTY === true);
   let stopRequested = false;
   const onSigint = (): void => {
@@ -41,12 +54,12 @@ export async function trainCommand(options: TrainCommandOptions): Promise<void> 
   const summary = summarize(result, config);
   const fingerprint = datasetFingerprint(data.train);
   if (options.out) {
-    const text = trainedModelJson(result, {
+    const text = trainedModelJson(result.bestParams, result.normalization, {
       config,
       classLabels: data.train.classLabels,
       datasetName: data.train.name,
       datasetFingerprint: fingerprint,
-      metrics: summary,
+      metrics: toJsonObject(summary),
     });
     await writeModelFile(options.out, text);
   }
@@ -108,4 +121,50 @@ function summarize(result: TrainResult, config: TrainConfig) {
         }
       : null,
   };
+}
+
+/** `lab train --db`: the run goes through the run manager and is recorded. */
+async function trainRecorded(
+  options: TrainCommandOptions,
+  db: string,
+  config: TrainConfig,
+  data: DataSource,
+) {
+  const store = openStore(db);
+  try {
+    const { run, dataset } = await recordedTrain(store, data, config, options.json === true);
+    const summary = recordedSummary(store, run);
+    if (options.out) {
+      const model = store.models.get(run.id, 'best');
+      if (model) await writeModelFile(options.out, model);
+    }
+    if (options.json) {
+      printJson({
+        ...summary,
+        dataset: {
+          id: dataset.id,
+          name: dataset.name,
+          fingerprint: dataset.fingerprint,
+          sources: data.sources,
+        },
+        config,
+        db,
+        out: options.out ?? null,
+      });
+      return;
+    }
+    printLines([
+      `run            ${run.id} in ${db}`,
+      `status         ${run.status}${run.error ? ` (${run.error})` : ''}`,
+      `epochs         ${summary.epochs} (${summary.steps} steps, best epoch ${summary.bestEpoch ?? '-'})`,
+      `train          loss ${formatNumber(summary.trainLoss)}  accuracy ${formatPercent(summary.trainAccuracy)}`,
+      `validation     accuracy ${formatPercent(summary.valAccuracy)} (best ${formatPercent(summary.bestValAccuracy)})`,
+      ...(data.test
+        ? [`test           accuracy ${formatPercent(summary.testAccuracy)} (best-validation model)`]
+        : []),
+      ...(options.out ? [`model          ${options.out}`] : []),
+    ]);
+  } finally {
+    store.close();
+  }
 }
