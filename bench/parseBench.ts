@@ -49,7 +49,7 @@ async function generateLongCsv(path: string, targetMb: number): Promise<void> {
     }
     const chunk = `${rows.join('\n')}\n`;
     bytes += chunk.length;
-    if (!out.write(chunk)) await new Promise((r) => out.once('drain', r));
+    if (!out.write(chunk)) await new Promise<void>((r) => out.once('drain', () => r()));
     seq++;
   }
   await new Promise<void>((r) => out.end(() => r()));
