@@ -14,7 +14,7 @@ import { defaultTrainConfig } from '../core/train/defaults';
 import { train } from '../core/train/trainLoop';
 import { RunManager } from '../electron/runs/runManager';
 import { nodeTrainerLauncher } from '../electron/runs/trainerLauncher';
-import type { StepRow } from '../electron/store/entities';
+import type { StepRow } from '../core/api/entities';
 import { LabStore } from '../electron/store/labStore';
 
 const { values: args } = parseArgs({ options: { json: { type: 'boolean', default: false } } });

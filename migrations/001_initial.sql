@@ -95,7 +95,7 @@ CREATE TABLE runs (
   -- When training began and ended; NULL until then.
   started_at          TEXT,
   ended_at            TEXT,
-  -- RunSummary (electron/store/entities.ts), written when the run finishes.
+  -- RunSummary (core/api/entities.ts), written when the run finishes.
   epochs              INTEGER NOT NULL DEFAULT 0,
   steps               INTEGER NOT NULL DEFAULT 0,
   best_val_accuracy   REAL,

@@ -1,5 +1,7 @@
 // The order of class labels, which fixes what class k of a trained model means.
 
+import { isDigit } from './charCodes';
+
 /**
  * The class order when the file declares no classLabels: the distinct labels (by string
  * form) sorted numerically when every label in the file is a JSON number, otherwise in
@@ -32,8 +34,4 @@ export function compareNatural(a: string, b: string): number {
   }
   if (runsA.length !== runsB.length) return runsA.length - runsB.length;
   return a < b ? -1 : a > b ? 1 : 0; // "01" vs "1": equal in value, still a fixed order
-}
-
-function isDigit(code: number): boolean {
-  return code >= 0x30 && code <= 0x39;
 }

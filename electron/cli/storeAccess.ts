@@ -3,7 +3,7 @@
 
 import { datasetFingerprint } from '../../core/data/fingerprint';
 import type { DataSource } from '../data/dataSource';
-import type { DatasetRecord } from '../store/entities';
+import type { DatasetRecord } from '../../core/api/entities';
 import { LabStore } from '../store/labStore';
 import { inputError, usageError } from './cliError';
 

@@ -1,6 +1,6 @@
 // What the run manager tells its listeners while runs train.
 
-import type { EpochRow, RunStatus } from '../store/entities';
+import type { EpochRow, RunStatus } from '../../core/api/entities';
 
 export interface RunProgress {
   runId: number;

@@ -7,7 +7,7 @@ import { datasetFingerprint } from '../../core/data/fingerprint';
 import type { TrainConfig } from '../../core/train/config';
 import type { GridAxis } from '../../core/train/gridAxes';
 import { gridCells } from '../../core/train/gridAxes';
-import type { ExperimentRecord, RunRecord, RunSummary } from '../store/entities';
+import type { ExperimentRecord, RunRecord, RunSummary } from '../../core/api/entities';
 import type { LabStore } from '../store/labStore';
 import type { FinishedStatus } from '../store/runRepository';
 import type { TrainerMessage } from '../trainer/protocol';

@@ -5,7 +5,7 @@ import type Database from 'better-sqlite3';
 import type { Dataset } from '../../core/data/dataset';
 import { datasetFingerprint } from '../../core/data/fingerprint';
 import { summarizeDataset } from '../../core/data/datasetSummary';
-import type { DatasetRecord } from './entities';
+import type { DatasetRecord } from '../../core/api/entities';
 import { storeFailure, storeOk } from './storeResult';
 import type { DeleteErrorCode, StoreResult } from './storeResult';
 

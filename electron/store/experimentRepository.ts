@@ -1,7 +1,7 @@
 // The experiments table: named groups of runs, e.g. a comparison grid.
 
 import type Database from 'better-sqlite3';
-import type { ExperimentRecord } from './entities';
+import type { ExperimentRecord } from '../../core/api/entities';
 
 interface ExperimentRow {
   id: number;

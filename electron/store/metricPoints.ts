@@ -1,7 +1,7 @@
 // The metric naming convention in one place: a recorded step or epoch becomes named points
 // (MATH.md, "What is measured while training"). Missing figures (null, NaN) make no point.
 
-import type { EpochRow, StepRow } from './entities';
+import type { EpochRow, StepRow } from '../../core/api/entities';
 
 export interface MetricPoint {
   metric: string;

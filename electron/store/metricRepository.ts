@@ -5,7 +5,14 @@
 import type Database from 'better-sqlite3';
 import { downsampleMinMax } from '../../core/metrics/downsample';
 import { debiasedEma } from '../../core/metrics/smoothing';
-import type { EpochRow, MetricSummary, Series, SeriesAxis, SeriesQuery, StepRow } from './entities';
+import type {
+  EpochRow,
+  MetricSummary,
+  Series,
+  SeriesAxis,
+  SeriesQuery,
+  StepRow,
+} from '../../core/api/entities';
 import { metricsCsv, metricsJson } from './metricExport';
 import type { ExportSeries, MetricColumns, MetricsExport } from './metricExport';
 import { epochPoints, stepPoints } from './metricPoints';

@@ -6,7 +6,7 @@ import type Database from 'better-sqlite3';
 import { differingKeys, flattenConfig } from '../../core/metrics/hyperparameterDiff';
 import type { FlatConfig, ParamValue } from '../../core/metrics/hyperparameterDiff';
 import type { TrainConfig } from '../../core/train/config';
-import type { RunRecord, RunStatus, RunSummary } from './entities';
+import type { RunRecord, RunStatus, RunSummary } from '../../core/api/entities';
 import { InterruptedRuns } from './interruptedRuns';
 import { storeFailure, storeOk } from './storeResult';
 import type { DeleteErrorCode, StoreResult } from './storeResult';

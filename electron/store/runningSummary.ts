@@ -2,7 +2,7 @@
 // point and merged batch by batch, so the stored summary always equals one computed over the
 // whole history, whatever the order the batches came in.
 
-import type { MetricSummary } from './entities';
+import type { MetricSummary } from '../../core/api/entities';
 import { higherIsBetter } from './metricPoints';
 
 export function emptySummary(metric: string): MetricSummary {

@@ -4,7 +4,7 @@
 
 import type { Dataset } from '../../core/data/dataset';
 import type { TrainConfig } from '../../core/train/config';
-import type { EpochRow, RunSummary, StepRow } from '../store/entities';
+import type { EpochRow, RunSummary, StepRow } from '../../core/api/entities';
 
 export interface StartMessage {
   type: 'start';

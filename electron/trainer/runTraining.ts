@@ -6,7 +6,7 @@ import { trainedModelJson } from '../../core/train/trainedModel';
 import type { EpochMetrics, StepMetrics } from '../../core/train/metrics';
 import type { TrainResult } from '../../core/train/trainLoop';
 import { train } from '../../core/train/trainLoop';
-import type { EpochRow, RunSummary, StepRow } from '../store/entities';
+import type { EpochRow, RunSummary, StepRow } from '../../core/api/entities';
 import type { StartMessage } from './protocol';
 import type { TrainerPort } from './trainerPort';
 

@@ -11,6 +11,9 @@ const control: TrainingControl = { stopRequested: false };
 let started = false;
 
 port.onHostGone(() => process.exit(0));
+// Ctrl-C in a terminal signals the whole process group; the host decides what stops, and
+// asks through the port, so that a stopped run is recorded as stopped rather than failed.
+process.on('SIGINT', () => undefined);
 port.onMessage((message) => {
   if (message.type === 'stop') {
     control.stopRequested = true;

@@ -5,7 +5,7 @@ import { datasetFingerprint } from '../../core/data/fingerprint';
 import { generateBuiltin, parseBuiltinSpec } from '../../core/data/synthetic/index';
 import type { TrainConfig } from '../../core/train/config';
 import { defaultTrainConfig } from '../../core/train/defaults';
-import type { DatasetRecord } from '../../electron/store/entities';
+import type { DatasetRecord } from '../../core/api/entities';
 import { LabStore } from '../../electron/store/labStore';
 import { tempDir } from './runLab';
 

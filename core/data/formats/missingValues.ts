@@ -1,4 +1,5 @@
-// Filling missing values (NaN-marked) of one sequence under a MissingPolicy other than 'refuse'.
+// Missing values under each MissingPolicy: filled in place (they are NaN until then) under
+// 'forward' and 'zero', refused under 'refuse' with one message in every format.
 
 import type { MissingPolicy } from './parserTypes';
 
@@ -31,4 +32,15 @@ export function fillMissing(
     }
   }
   return filled;
+}
+
+/**
+ * Why a missing value is refused, for a DataError's message: `shown` is the value as written
+ * (quoted), `where` any words placing it (` before the last value of the sequence`).
+ */
+export function refusedMissingValue(shown: string, where = ''): string {
+  return (
+    `is a missing value (${shown})${where}, and missing values are refused; to allow them, choose the ` +
+    'missing-value option "forward" (carry the last value forward) or "zero"'
+  );
 }

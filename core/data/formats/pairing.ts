@@ -1,6 +1,8 @@
 // The archive ships each dataset as NAME_TRAIN.ext and NAME_TEST.ext: such a pair is one
 // dataset with its own test split.
 
+import { baseNameOf } from './datasetName';
+
 export interface FilePair {
   train: string;
   test: string | null;
@@ -8,13 +10,9 @@ export interface FilePair {
 
 const SPLIT = /^(.*)_(TRAIN|TEST)(\.[^./\\]+)?$/i;
 
-function baseName(path: string): string {
-  return path.split(/[/\\]/).pop() ?? path;
-}
-
 /** NAME and split of a NAME_TRAIN.ext / NAME_TEST.ext file name, or null. */
 export function splitOf(path: string): { name: string; split: 'train' | 'test' } | null {
-  const match = SPLIT.exec(baseName(path));
+  const match = SPLIT.exec(baseNameOf(path));
   if (!match) return null;
   return { name: match[1], split: match[2].toUpperCase() === 'TRAIN' ? 'train' : 'test' };
 }
@@ -36,7 +34,7 @@ export function pairTrainTestFiles(paths: readonly string[]): FilePair[] {
   const used = new Set<string>();
   const key = (p: string, split: string): string => {
     const s = splitOf(p);
-    const ext = baseName(p).slice(baseName(p).lastIndexOf('.')).toLowerCase();
+    const ext = baseNameOf(p).slice(baseNameOf(p).lastIndexOf('.')).toLowerCase();
     return s && s.split === split ? `${s.name.toLowerCase()}${ext}` : '';
   };
   for (const train of paths) {

@@ -6,7 +6,7 @@ import { parseAxis } from '../../../core/train/gridAxes';
 import type { TrainConfig } from '../../../core/train/config';
 import { RunManager } from '../../runs/runManager';
 import { nodeTrainerLauncher } from '../../runs/trainerLauncher';
-import type { RunRecord } from '../../store/entities';
+import type { RunRecord } from '../../../core/api/entities';
 import type { LabStore } from '../../store/labStore';
 import { usageError } from '../cliError';
 import type { DataSource } from '../../data/dataSource';

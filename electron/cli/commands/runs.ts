@@ -1,6 +1,6 @@
 // `lab runs`, `lab export`, `lab metrics`: what the database holds.
 
-import type { RunStatus } from '../../store/entities';
+import type { RunStatus } from '../../../core/api/entities';
 import { usageError, inputError } from '../cliError';
 import { writeModelFile } from '../modelFile';
 import { formatNumber, formatPercent, formatTable, printJson, printLines } from '../output';

@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { downsampleMinMax } from '../../../core/metrics/downsample';
 import { debiasedEma } from '../../../core/metrics/smoothing';
 import { createRng } from '../../../core/random';
-import type { MetricSummary, StepRow } from '../../../electron/store/entities';
+import type { MetricSummary, StepRow } from '../../../core/api/entities';
 import { METRICS_CSV_HEADER } from '../../../electron/store/metricExport';
 import type { MetricsExport } from '../../../electron/store/metricExport';
 import { config, epochRow, insertDataset, openTempStore, stepRow } from './storeFixtures';

@@ -2,7 +2,7 @@
 // lifecycle, the parameters that differ, deletion and interrupted runs.
 
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { RunSummary } from '../../../electron/store/entities';
+import type { RunSummary } from '../../../core/api/entities';
 import { INTERRUPTED_BEFORE_START, INTERRUPTED_WHILE_RUNNING } from '../../../electron/store/interruptedRuns';
 import { config, epochRow, insertDataset, openTempStore, stepRow } from './storeFixtures';
 import type { TempStore } from './storeFixtures';

@@ -9,7 +9,7 @@ import type { Dataset } from '../../../core/data/dataset';
 import { datasetFingerprint } from '../../../core/data/fingerprint';
 import type { TrainConfig } from '../../../core/train/config';
 import { defaultTrainConfig } from '../../../core/train/defaults';
-import type { DatasetRecord, EpochRow, StepRow } from '../../../electron/store/entities';
+import type { DatasetRecord, EpochRow, StepRow } from '../../../core/api/entities';
 import { LabStore } from '../../../electron/store/labStore';
 
 export function tempDir(): string {

@@ -1,7 +1,7 @@
-// The plain typed entities the store hands out. Nothing above the store sees SQL or rows;
-// rows become these in one place (the repositories' mappers).
+// The plain typed entities the store hands out and the lab API carries. Nothing above the store
+// sees SQL or rows; rows become these in one place (the repositories' mappers).
 
-import type { TrainConfig } from '../../core/train/config';
+import type { TrainConfig } from '../train/config';
 
 export type RunStatus =
   'queued' | 'running' | 'completed' | 'stopped' | 'diverged' | 'failed' | 'interrupted';
