@@ -1,21 +1,10 @@
-// What the run manager tells its listeners while runs train.
+// What the run manager tells its listeners while runs train. Progress has the lab API's shape
+// (core/api/labEvents.ts), so the service forwards it as it is.
 
 import type { EpochRow, RunStatus } from '../../core/api/entities';
+import type { RunProgress } from '../../core/api/labEvents';
 
-export interface RunProgress {
-  runId: number;
-  epoch: number;
-  totalEpochs: number;
-  step: number;
-  /** Share of the configured epochs done, in [0, 1]. */
-  fraction: number;
-  /** Seconds left at the current pace (early stopping can make it shorter), or null. */
-  etaSeconds: number | null;
-  loss: number;
-  gradNormBefore: number;
-  gradNormAfter: number;
-  valAccuracy: number | null;
-}
+export type { RunProgress };
 
 export type RunEvent =
   | { type: 'progress'; progress: RunProgress }
