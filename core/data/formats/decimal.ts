@@ -1,6 +1,6 @@
-// Decimal numbers as the line-based formats write them: a fast reader for the common token,
-// and the two things Number() gets wrong for data, reading hex, octal and binary literals and
-// leaving "inf" unnamed.
+// Numbers as the text formats write them: a fast reader for the common decimal token, the
+// things Number() reads that are not data values (hex, octal and binary literals, a blank
+// cell) or names wrongly (inf), and why a delimited cell (wide UCR, long CSV) is not a number.
 
 const EXACT_POWERS_OF_TEN = Array.from({ length: 23 }, (_, k) => 10 ** k);
 
@@ -61,4 +61,28 @@ export function isRadixLiteral(token: string): boolean {
 /** inf or infinity, signed or not, in any case: an infinite value, which Number() reads only as "Infinity". */
 export function isInfinityWord(token: string): boolean {
   return /^[+-]?inf(inity)?$/i.test(token);
+}
+
+export type CellProblem = 'missing' | 'non-numeric' | 'non-finite';
+
+/**
+ * Whether x = Number(cell) is the cell's value: finite, not a blank cell (Number('') and
+ * Number('  ') are 0) and not a hex, octal or binary literal ("0x1f").
+ */
+export function isNumberCell(cell: string, x: number): boolean {
+  return x - x === 0 && (x !== 0 || cell.trim() !== '') && !isRadixLiteral(cell);
+}
+
+/** The cell's number, or why it is not one. */
+export function readNumberCell(cell: string): number | CellProblem {
+  const x = Number(cell);
+  return isNumberCell(cell, x) ? x : cellProblem(cell);
+}
+
+/** Why a cell that is not a finite number is not one; empty, NaN and NA cells are missing values. */
+export function cellProblem(cell: string): CellProblem {
+  const t = cell.trim().toLowerCase();
+  if (t === '' || t === 'nan' || t === 'na') return 'missing';
+  if (isInfinityWord(t) || Number(t) === Infinity || Number(t) === -Infinity) return 'non-finite';
+  return 'non-numeric';
 }

@@ -6,11 +6,12 @@ import type { DataFailure, DataResult } from '../dataError';
 import { dataFailure } from '../dataError';
 import { canonicalLabel, isMissingLabel } from './canonicalLabel';
 import { datasetNameOf } from './datasetName';
+import { cellProblem, isNumberCell, readNumberCell, type CellProblem } from './decimal';
 import { indexLabels } from './labelIndex';
 import type { Columns } from './longCsvColumns';
 import { fillMissing, refusedMissingValue } from './missingValues';
-import { cellProblem, isNumberCell, readNumberCell, showCell, type CellProblem } from './numericCell';
 import type { MissingPolicy, ParsedDataset, ParseOptions } from './parserTypes';
+import { showCell } from './tokens';
 
 /** The rows of one sequence so far, in file order; buffers grow by doubling. */
 interface SequenceRows {

@@ -1,4 +1,4 @@
-// How a parser shows what it found in a file inside a message: a token cut short, a list of
+// How a parser shows what it found in a file inside a message: a token or a cell, a list of
 // values cut short, a count with its noun. A message must stay readable however long the
 // offending text is.
 
@@ -17,4 +17,10 @@ export function listShown(values: readonly string[], most: number, noun: string)
 /** `1 value`, `3 values`. */
 export function plural(n: number, noun: string): string {
   return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}
+
+/** A cell for a message: trimmed and JSON-quoted, or "an empty cell". */
+export function showCell(cell: string): string {
+  const shown = JSON.stringify(cell.trim());
+  return shown === '""' ? 'an empty cell' : shown;
 }

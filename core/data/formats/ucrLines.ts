@@ -5,8 +5,9 @@
 import type { DataFailure, DataResult } from '../dataError';
 import { dataFailure } from '../dataError';
 import { isMissingLabel } from './canonicalLabel';
+import { readNumberCell, type CellProblem } from './decimal';
 import { refusedMissingValue } from './missingValues';
-import { readNumberCell, showCell, type CellProblem } from './numericCell';
+import { showCell } from './tokens';
 
 type Separator = 'tab' | 'comma' | 'whitespace';
 

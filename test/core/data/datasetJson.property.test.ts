@@ -6,10 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { Dataset } from '../../../core/data/dataset';
 import { formatDataError, type DataResult } from '../../../core/data/dataError';
 import { parseDatasetJson } from '../../../core/data/datasetJson';
-
-async function* chunksOf(text: string, size: number): AsyncGenerator<string> {
-  for (let i = 0; i < text.length; i += size) yield text.slice(i, i + size);
-}
+import { chunksOf } from '../../helpers/parserHarness';
 
 function checkResult(result: DataResult<Dataset>): void {
   if (result.ok) {

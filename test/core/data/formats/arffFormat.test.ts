@@ -10,34 +10,16 @@ import { describe, expect, it } from 'vitest';
 import { formatDataError, type DataErrorCode, type DataResult } from '../../../../core/data/dataError';
 import { parseArffFile } from '../../../../core/data/formats/arffFormat';
 import type { MissingPolicy, ParsedDataset } from '../../../../core/data/formats/parserTypes';
+import {
+  ARCHIVE_ABSENT_REASON,
+  CHUNK_SIZES,
+  parserHarness,
+  sharedDatasets,
+  type HarnessOptions,
+} from '../../../helpers/parserHarness';
 
 const FIXTURES = resolve(__dirname, '../../../fixtures/arff');
-const CHUNK_SIZES = [1, 2, 3, 7, 64, 1 << 20];
-
-async function* chunksOf(text: string, size: number): AsyncGenerator<string> {
-  for (let i = 0; i < text.length; i += size) yield text.slice(i, i + size);
-}
-
-interface Options {
-  fileName?: string;
-  missing?: MissingPolicy;
-  maxBytes?: number;
-  chunkSize?: number;
-}
-
-function parse(text: string, options: Options = {}): Promise<DataResult<ParsedDataset>> {
-  return parseArffFile(chunksOf(text, options.chunkSize ?? 5), {
-    fileName: options.fileName ?? 'bad.arff',
-    missing: options.missing ?? 'refuse',
-    maxBytes: options.maxBytes ?? 1024 * 1024,
-  });
-}
-
-async function parseOk(text: string, options: Options = {}): Promise<ParsedDataset> {
-  const result = await parse(text, options);
-  if (!result.ok) throw new Error(formatDataError(result.error));
-  return result.value;
-}
+const { parse, parseOk } = parserHarness(parseArffFile, 'bad.arff');
 
 function fixture(name: string): string {
   return readFileSync(join(FIXTURES, name), 'utf8');
@@ -63,7 +45,7 @@ async function expectError(
   line: number | null,
   column: number | null,
   reasons: string[],
-  options: Options = {},
+  options: HarnessOptions = {},
 ): Promise<string> {
   const fileName = options.fileName ?? 'bad.arff';
   const result = await parse(text, { ...options, fileName });
@@ -703,12 +685,10 @@ describe('parseArffFile never throws', () => {
 
 // ---- the real archive files, compared with their .ts siblings ----
 
-const sharedDatasets =
-  process.env.RNN_LAB_SHARED_DATASETS ?? resolve(__dirname, '../../../../../shared/datasets');
 const haveArchive = existsSync(sharedDatasets);
 const archiveSuite = haveArchive
   ? `parseArffFile: the real archive files in ${sharedDatasets}`
-  : '../shared/datasets is absent: the real archive files are third-party data and are not in the repository';
+  : ARCHIVE_ABSENT_REASON;
 
 /**
  * A deliberately tiny, independent reader of the archive's .ts files, for comparison only:

@@ -7,48 +7,13 @@ import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { formatDataError, type DataErrorCode, type DataResult } from '../../../../core/data/dataError';
+import { formatDataError, type DataResult } from '../../../../core/data/dataError';
 import { parseLongCsvFile } from '../../../../core/data/formats/longCsvFormat';
-import type { LongCsvColumns, MissingPolicy, ParsedDataset } from '../../../../core/data/formats/parserTypes';
+import type { MissingPolicy, ParsedDataset } from '../../../../core/data/formats/parserTypes';
+import { CHUNK_SIZES, chunkSizes, chunksBySizes, parserHarness } from '../../../helpers/parserHarness';
 
 const FIXTURES = resolve(__dirname, '../../../fixtures/csv');
-const CHUNK_SIZES = [1, 2, 3, 7, 64, 1 << 20];
-
-async function* chunksOf(text: string, size: number): AsyncGenerator<string> {
-  for (let i = 0; i < text.length; i += size) yield text.slice(i, i + size);
-}
-
-/** Chunks of the given sizes in turn, so a property can split the text anywhere. */
-async function* chunksBySizes(text: string, sizes: number[]): AsyncGenerator<string> {
-  for (let i = 0, k = 0; i < text.length; k++) {
-    const size = sizes[k % sizes.length];
-    yield text.slice(i, i + size);
-    i += size;
-  }
-}
-
-interface Options {
-  fileName?: string;
-  missing?: MissingPolicy;
-  maxBytes?: number;
-  chunkSize?: number;
-  columns?: LongCsvColumns;
-}
-
-function parse(text: string, options: Options = {}): Promise<DataResult<ParsedDataset>> {
-  return parseLongCsvFile(chunksOf(text, options.chunkSize ?? 5), {
-    fileName: options.fileName ?? 'bad.csv',
-    missing: options.missing ?? 'refuse',
-    maxBytes: options.maxBytes ?? 1024 * 1024,
-    ...(options.columns === undefined ? {} : { columns: options.columns }),
-  });
-}
-
-async function parseOk(text: string, options: Options = {}): Promise<ParsedDataset> {
-  const result = await parse(text, options);
-  if (!result.ok) throw new Error(formatDataError(result.error));
-  return result.value;
-}
+const { parseOk, expectError } = parserHarness(parseLongCsvFile, 'bad.csv');
 
 function fixture(name: string): string {
   return readFileSync(join(FIXTURES, name), 'utf8');
@@ -66,25 +31,6 @@ function steps(parsed: ParsedDataset): number[][][] {
 
 const labelsOf = (parsed: ParsedDataset): string[] =>
   Array.from(parsed.dataset.labels, (k) => parsed.dataset.classLabels[k]);
-
-async function expectError(
-  text: string,
-  code: DataErrorCode,
-  line: number | null,
-  reason: string,
-  options: Options = {},
-): Promise<string> {
-  const result = await parse(text, options);
-  expect(result.ok).toBe(false);
-  if (result.ok) return '';
-  const message = formatDataError(result.error);
-  expect(result.error.code).toBe(code);
-  expect(message.startsWith(options.fileName ?? 'bad.csv')).toBe(true);
-  expect(result.error.line).toBe(line ?? undefined);
-  if (line !== null) expect(message).toContain(`line ${line}`);
-  expect(message).toContain(reason);
-  return message;
-}
 
 describe('parseLongCsvFile: the hand-written fixtures', () => {
   it.each(CHUNK_SIZES)(
@@ -399,7 +345,6 @@ describe('parseLongCsvFile: properties', () => {
     if (result.error.line !== undefined) expect(result.error.line).toBeGreaterThanOrEqual(1);
   }
 
-  const chunkSizes = fc.array(fc.integer({ min: 1, max: 40 }), { minLength: 1, maxLength: 8 });
   const policy = fc.constantFrom<MissingPolicy>('refuse', 'forward', 'zero');
 
   it('random text always gives a DataResult', async () => {

@@ -6,37 +6,18 @@ import fc from 'fast-check';
 import { createReadStream, existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { formatDataError, type DataErrorCode, type DataResult } from '../../../../core/data/dataError';
+import { formatDataError, type DataResult } from '../../../../core/data/dataError';
 import type { MissingPolicy, ParsedDataset } from '../../../../core/data/formats/parserTypes';
 import { parseTsFile } from '../../../../core/data/formats/tsFormat';
+import {
+  ARCHIVE_ABSENT_REASON,
+  CHUNK_SIZES,
+  parserHarness,
+  sharedDatasets,
+} from '../../../helpers/parserHarness';
 
 const FIXTURES = resolve(__dirname, '../../../fixtures/ts');
-const CHUNK_SIZES = [1, 2, 3, 7, 64, 1 << 20];
-
-async function* chunksOf(text: string, size: number): AsyncGenerator<string> {
-  for (let i = 0; i < text.length; i += size) yield text.slice(i, i + size);
-}
-
-interface Options {
-  fileName?: string;
-  missing?: MissingPolicy;
-  maxBytes?: number;
-  chunkSize?: number;
-}
-
-function parse(text: string, options: Options = {}): Promise<DataResult<ParsedDataset>> {
-  return parseTsFile(chunksOf(text, options.chunkSize ?? 5), {
-    fileName: options.fileName ?? 'bad.ts',
-    missing: options.missing ?? 'refuse',
-    maxBytes: options.maxBytes ?? 1024 * 1024,
-  });
-}
-
-async function parseOk(text: string, options: Options = {}): Promise<ParsedDataset> {
-  const result = await parse(text, options);
-  if (!result.ok) throw new Error(formatDataError(result.error));
-  return result.value;
-}
+const { parse, parseOk, expectError } = parserHarness(parseTsFile, 'bad.ts');
 
 /** Fixtures are named *.ts.txt so that tsc, ESLint and Prettier do not read them as TypeScript. */
 function fixture(name: string): string {
@@ -51,25 +32,6 @@ function steps(parsed: ParsedDataset, i: number): number[][] {
     rows.push(Array.from(sequences[i].subarray(t * numFeatures, (t + 1) * numFeatures)));
   }
   return rows;
-}
-
-async function expectError(
-  text: string,
-  code: DataErrorCode,
-  line: number | null,
-  reason: string,
-  options: Options = {},
-): Promise<string> {
-  const result = await parse(text, options);
-  expect(result.ok).toBe(false);
-  if (result.ok) return '';
-  const message = formatDataError(result.error);
-  expect(result.error.code).toBe(code);
-  expect(message.startsWith(options.fileName ?? 'bad.ts')).toBe(true);
-  expect(result.error.line).toBe(line ?? undefined);
-  if (line !== null) expect(message).toContain(`line ${line}`);
-  expect(message).toContain(reason);
-  return message;
 }
 
 const HEAD = ['@problemName Demo', '@classLabel true a b', '@data'].join('\n');
@@ -643,12 +605,10 @@ describe('parseTsFile: properties', () => {
   });
 });
 
-const sharedDatasets =
-  process.env.RNN_LAB_SHARED_DATASETS ?? resolve(__dirname, '../../../../../shared/datasets');
 const haveArchive = existsSync(sharedDatasets);
 const archiveSuite = haveArchive
   ? `parseTsFile: the real archive files in ${sharedDatasets}`
-  : '../shared/datasets is absent: the real archive files are third-party data and are not in the repository';
+  : ARCHIVE_ABSENT_REASON;
 
 describe.skipIf(!haveArchive)(archiveSuite, () => {
   /** Streams the file in 4 KiB chunks, which split numbers and lines. */

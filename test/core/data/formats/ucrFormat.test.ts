@@ -7,46 +7,20 @@ import fc from 'fast-check';
 import { createReadStream, existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { formatDataError, type DataErrorCode, type DataResult } from '../../../../core/data/dataError';
+import { formatDataError, type DataResult } from '../../../../core/data/dataError';
 import type { MissingPolicy, ParsedDataset } from '../../../../core/data/formats/parserTypes';
 import { parseUcrFile } from '../../../../core/data/formats/ucrFormat';
+import {
+  ARCHIVE_ABSENT_REASON,
+  CHUNK_SIZES,
+  chunkSizes,
+  chunksBySizes,
+  parserHarness,
+  sharedDatasets,
+} from '../../../helpers/parserHarness';
 
 const FIXTURES = resolve(__dirname, '../../../fixtures/ucr');
-const CHUNK_SIZES = [1, 2, 3, 7, 64, 1 << 20];
-
-async function* chunksOf(text: string, size: number): AsyncGenerator<string> {
-  for (let i = 0; i < text.length; i += size) yield text.slice(i, i + size);
-}
-
-/** Chunks of the given sizes in turn, so a property can split the text anywhere. */
-async function* chunksBySizes(text: string, sizes: number[]): AsyncGenerator<string> {
-  for (let i = 0, k = 0; i < text.length; k++) {
-    const size = sizes[k % sizes.length];
-    yield text.slice(i, i + size);
-    i += size;
-  }
-}
-
-interface Options {
-  fileName?: string;
-  missing?: MissingPolicy;
-  maxBytes?: number;
-  chunkSize?: number;
-}
-
-function parse(text: string, options: Options = {}): Promise<DataResult<ParsedDataset>> {
-  return parseUcrFile(chunksOf(text, options.chunkSize ?? 5), {
-    fileName: options.fileName ?? 'bad.tsv',
-    missing: options.missing ?? 'refuse',
-    maxBytes: options.maxBytes ?? 1024 * 1024,
-  });
-}
-
-async function parseOk(text: string, options: Options = {}): Promise<ParsedDataset> {
-  const result = await parse(text, options);
-  if (!result.ok) throw new Error(formatDataError(result.error));
-  return result.value;
-}
+const { parseOk, expectError } = parserHarness(parseUcrFile, 'bad.tsv');
 
 function fixture(name: string): string {
   return readFileSync(join(FIXTURES, name), 'utf8');
@@ -55,25 +29,6 @@ function fixture(name: string): string {
 const values = (parsed: ParsedDataset): number[][] => parsed.dataset.sequences.map((s) => Array.from(s));
 const labelsOf = (parsed: ParsedDataset): string[] =>
   Array.from(parsed.dataset.labels, (k) => parsed.dataset.classLabels[k]);
-
-async function expectError(
-  text: string,
-  code: DataErrorCode,
-  line: number | null,
-  reason: string,
-  options: Options = {},
-): Promise<string> {
-  const result = await parse(text, options);
-  expect(result.ok).toBe(false);
-  if (result.ok) return '';
-  const message = formatDataError(result.error);
-  expect(result.error.code).toBe(code);
-  expect(message.startsWith(options.fileName ?? 'bad.tsv')).toBe(true);
-  expect(result.error.line).toBe(line ?? undefined);
-  if (line !== null) expect(message).toContain(`line ${line}`);
-  expect(message).toContain(reason);
-  return message;
-}
 
 describe('parseUcrFile: the hand-written fixtures', () => {
   it.each(CHUNK_SIZES)('reads a tab-separated file (chunks of %i)', async (chunkSize) => {
@@ -246,8 +201,6 @@ describe('parseUcrFile: properties', () => {
     if (result.error.line !== undefined) expect(result.error.line).toBeGreaterThanOrEqual(1);
   }
 
-  const chunkSizes = fc.array(fc.integer({ min: 1, max: 40 }), { minLength: 1, maxLength: 8 });
-
   it('random text always gives a DataResult', async () => {
     const text = fc.oneof(
       fc.string({ unit: 'binary', maxLength: 200 }),
@@ -314,13 +267,11 @@ describe('parseUcrFile: properties', () => {
   });
 });
 
-const sharedDatasets =
-  process.env.RNN_LAB_SHARED_DATASETS ?? resolve(__dirname, '../../../../../shared/datasets');
 const arrowHead = join(sharedDatasets, 'ArrowHead', 'ArrowHead_TRAIN.tsv');
 const haveArchive = existsSync(arrowHead);
 const archiveSuite = haveArchive
   ? `parseUcrFile: the real ArrowHead_TRAIN.tsv in ${sharedDatasets}`
-  : '../shared/datasets is absent: the real archive files are third-party data and are not in the repository';
+  : ARCHIVE_ABSENT_REASON;
 
 describe.skipIf(!haveArchive)(archiveSuite, () => {
   it('ArrowHead_TRAIN.tsv: 36 sequences of length 251 in 3 classes, streamed in 4 KiB chunks', async () => {
