@@ -1,20 +1,12 @@
 // `lab eval`: a model's loss, accuracy and confusion matrix on a dataset.
 
-import { basename } from 'node:path';
 import { evaluate } from '../../../core/model/evaluate';
-import { loadData, loadModel, missingPolicy } from '../dataInput';
-import { prepareForModel } from '../modelData';
+import type { ModelDataOptions } from '../modelData';
+import { loadModelAndData } from '../modelData';
 import { formatNumber, formatPercent, formatTable, printJson, printLines } from '../output';
 
-export async function evalCommand(options: {
-  model: string;
-  data: string;
-  missing?: string;
-  json?: boolean;
-}): Promise<void> {
-  const model = await loadModel(options.model);
-  const source = await loadData(options.data, { missing: missingPolicy(options.missing), pairTest: false });
-  const dataset = prepareForModel(model, source.train, basename(options.data));
+export async function evalCommand(options: ModelDataOptions): Promise<void> {
+  const { model, dataset } = await loadModelAndData(options);
   const result = evaluate(model.params, dataset);
   if (options.json) {
     printJson({

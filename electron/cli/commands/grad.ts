@@ -2,25 +2,17 @@
 // gradient of that loss for every parameter, in the model JSON's nested layout. It is what
 // another framework's autograd is compared with.
 
-import { basename } from 'node:path';
 import { makeBatch } from '../../../core/model/batch';
 import { modelToJson } from '../../../core/model/modelJson';
 import { createWorkspace, lossAndGradient } from '../../../core/model/network';
-import { loadData, loadModel, missingPolicy } from '../dataInput';
-import { prepareForModel } from '../modelData';
+import type { ModelDataOptions } from '../modelData';
+import { loadModelAndData } from '../modelData';
 import { printJson, printLines } from '../output';
 
 const CHUNK = 256;
 
-export async function gradCommand(options: {
-  model: string;
-  data: string;
-  missing?: string;
-  json?: boolean;
-}): Promise<void> {
-  const model = await loadModel(options.model);
-  const source = await loadData(options.data, { missing: missingPolicy(options.missing), pairTest: false });
-  const dataset = prepareForModel(model, source.train, basename(options.data));
+export async function gradCommand(options: ModelDataOptions): Promise<void> {
+  const { model, dataset } = await loadModelAndData(options);
   const total = dataset.sequences.length;
   const ws = createWorkspace(model.arch, 'float64');
   const grads = new Float64Array(model.params.layout.size);

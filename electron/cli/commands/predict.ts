@@ -1,20 +1,12 @@
 // `lab predict`: the class and the class probabilities of every sequence.
 
-import { basename } from 'node:path';
 import { predict } from '../../../core/model/evaluate';
-import { loadData, loadModel, missingPolicy } from '../dataInput';
-import { prepareForModel } from '../modelData';
+import type { ModelDataOptions } from '../modelData';
+import { loadModelAndData } from '../modelData';
 import { formatTable, printJson, printLines } from '../output';
 
-export async function predictCommand(options: {
-  model: string;
-  data: string;
-  missing?: string;
-  json?: boolean;
-}): Promise<void> {
-  const model = await loadModel(options.model);
-  const source = await loadData(options.data, { missing: missingPolicy(options.missing), pairTest: false });
-  const dataset = prepareForModel(model, source.train, basename(options.data));
+export async function predictCommand(options: ModelDataOptions): Promise<void> {
+  const { model, dataset } = await loadModelAndData(options);
   const predictions = predict(model.params, dataset).map((p, i) => ({
     index: i,
     length: dataset.sequences[i].length / dataset.numFeatures,
