@@ -6,6 +6,16 @@ import type { TrainConfig } from '../train/config';
 export type RunStatus =
   'queued' | 'running' | 'completed' | 'stopped' | 'diverged' | 'failed' | 'interrupted';
 
+export const RUN_STATUSES: readonly RunStatus[] = [
+  'queued',
+  'running',
+  'completed',
+  'stopped',
+  'diverged',
+  'failed',
+  'interrupted',
+];
+
 export const FINISHED_STATUSES: readonly RunStatus[] = [
   'completed',
   'stopped',

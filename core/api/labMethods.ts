@@ -12,6 +12,7 @@ import type {
   RunStatus,
   Series,
 } from './entities';
+import { RUN_STATUSES } from './entities';
 import type { RunProgress } from './labEvents';
 import type {
   AppInfo,
@@ -64,15 +65,7 @@ const ids = z.array(id);
 const noArguments = z.strictObject({});
 const missingPolicy = z.enum(['refuse', 'forward', 'zero']).optional();
 const split = z.enum(['train', 'test']);
-const runStatus = z.enum([
-  'queued',
-  'running',
-  'completed',
-  'stopped',
-  'diverged',
-  'failed',
-  'interrupted',
-]) satisfies z.ZodType<RunStatus>;
+const runStatus = z.enum(RUN_STATUSES as [RunStatus, ...RunStatus[]]) satisfies z.ZodType<RunStatus>;
 
 const uploadedFiles = z
   .array(z.strictObject({ name: z.string().min(1), text: z.string() }))

@@ -1,20 +1,13 @@
 // `lab runs`, `lab export`, `lab metrics`: what the database holds.
 
 import type { RunStatus } from '../../../core/api/entities';
+import { RUN_STATUSES } from '../../../core/api/entities';
 import { usageError, inputError } from '../cliError';
 import { writeModelFile } from '../modelFile';
 import { formatNumber, formatPercent, formatTable, printJson, printLines } from '../output';
 import { openStore, parseRunId } from '../storeAccess';
 
-const statuses: RunStatus[] = [
-  'queued',
-  'running',
-  'completed',
-  'stopped',
-  'diverged',
-  'failed',
-  'interrupted',
-];
+const statuses = RUN_STATUSES;
 
 export async function runsCommand(options: {
   db: string;
