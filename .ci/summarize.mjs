@@ -26,6 +26,9 @@ if (existsSync(playwrightReport)) {
   passed += (stats.expected ?? 0) + (stats.flaky ?? 0);
   failed += stats.unexpected ?? 0;
   skipped += stats.skipped ?? 0;
+} else {
+  console.error(`no Playwright report at ${playwrightReport}`);
+  failed += 1;
 }
 
 console.log(`${passed} passed, ${failed} failed, ${skipped} skipped`);

@@ -27,6 +27,7 @@ import type {
   ModelInspection,
   ModelPrediction,
   ParamDifference,
+  SequenceUnroll,
 } from './labResults';
 
 export interface LabResults {
@@ -58,6 +59,7 @@ export interface LabResults {
   'models.inspect': ModelInspection;
   'models.evaluate': ModelEvaluation;
   'models.predict': ModelPrediction;
+  'models.unroll': SequenceUnroll;
 }
 
 const id = z.number().int().positive();
@@ -171,6 +173,13 @@ export const labMethodSchemas = {
   'models.inspect': z.strictObject({ text: z.string() }),
   'models.evaluate': z.strictObject({ text: z.string(), datasetId: id, split }),
   'models.predict': z.strictObject({
+    text: z.string(),
+    datasetId: id,
+    split,
+    index: z.number().int().min(0),
+  }),
+  /** The network unrolled over one sequence: h_t, g_t, ||dE/dh_t|| and the answer at every step. */
+  'models.unroll': z.strictObject({
     text: z.string(),
     datasetId: id,
     split,

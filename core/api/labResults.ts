@@ -118,3 +118,32 @@ export interface ModelPrediction {
   /** probabilities[k] is the model's probability of classLabels[k]. */
   probabilities: number[];
 }
+
+/** One recurrent layer unrolled over a sequence; t runs over the steps, 0 first. */
+export interface UnrolledLayerValues {
+  /** hidden[t][i]: h_t of unit i. */
+  hidden: number[][];
+  /** gates[t][i]: g_t of unit i (highway layers); null for elman layers. */
+  gates: number[][] | null;
+  /** gradNorms[t] = ||dE/dh_t||, E the cross-entropy of the true label (no L2 term). */
+  gradNorms: number[];
+}
+
+/** A model unrolled over one sequence of a dataset's part (core/model/unroll.ts). */
+export interface SequenceUnroll {
+  index: number;
+  /** The actual class. */
+  label: string;
+  predicted: string;
+  classLabels: string[];
+  /** probabilities[k] is the model's probability of classLabels[k] at the last step. */
+  probabilities: number[];
+  /** -log of the probability of the actual class. */
+  loss: number;
+  steps: number;
+  /** inputs[t][j]: feature j at step t as the network reads it (normalized when the model is). */
+  inputs: number[][];
+  layers: UnrolledLayerValues[];
+  /** stepProbabilities[t][k]: the model's answer had the sequence ended at step t. */
+  stepProbabilities: number[][];
+}

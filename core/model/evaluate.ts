@@ -8,6 +8,7 @@ import { crossEntropySum } from './head';
 import type { NetworkWorkspace } from './network';
 import { argmax, createWorkspace, forward } from './network';
 import type { Parameters } from './parameters';
+import { WasmNetwork } from './wasmNetwork';
 
 export interface Evaluation {
   /** Mean cross-entropy (no L2 term). */
@@ -43,7 +44,7 @@ export function evaluate(
   params: Parameters,
   dataset: Dataset,
   indices: ArrayLike<number> = allIndices(dataset),
-  ws: NetworkWorkspace = createWorkspace(params.layout.arch, precisionOf(params.values)),
+  ws: NetworkWorkspace | WasmNetwork = createWorkspace(params.layout.arch, precisionOf(params.values)),
 ): Evaluation {
   const K = params.layout.arch.numClasses;
   const confusion = Array.from({ length: K }, () => new Array<number>(K).fill(0));
@@ -51,7 +52,8 @@ export function evaluate(
   let correct = 0;
   for (const chunk of chunksByLength(dataset, indices)) {
     const batch = makeBatch(dataset, chunk, ws.precision);
-    forward(params, batch, ws);
+    if (ws instanceof WasmNetwork) ws.forward(params, batch);
+    else forward(params, batch, ws);
     lossSum += crossEntropySum(ws.logits, batch.targets, batch.size, K);
     for (let r = 0; r < batch.size; r++) {
       const predicted = argmax(ws.logits, r * K, K);

@@ -154,7 +154,7 @@ export function forward(params: Parameters, batch: Batch, ws: NetworkWorkspace):
 }
 
 /** (lambda/2) * sum of squares of the regularized tensors, and += lambda * w into grads. */
-function l2Penalty(params: Parameters, l2: number, grads: FloatArray | null): number {
+export function l2Penalty(params: Parameters, l2: number, grads: FloatArray | null): number {
   if (l2 === 0) return 0;
   let sum = 0;
   const w = params.values;
@@ -270,7 +270,11 @@ export function createProfileAccumulator(numLayers: number): TemporalProfileAccu
   };
 }
 
-function ensureProfileLength(profile: TemporalProfileAccumulator, numLayers: number, length: number): void {
+export function ensureProfileLength(
+  profile: TemporalProfileAccumulator,
+  numLayers: number,
+  length: number,
+): void {
   for (let l = 0; l < numLayers; l++) {
     if (profile.sums[l].length >= length) continue;
     const sums = new Float64Array(length);

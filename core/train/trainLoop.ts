@@ -9,30 +9,33 @@ import { fitNormalization, normalizeDataset } from '../data/normalization';
 import { stratifiedSplit } from '../data/split';
 import type { Architecture } from '../model/architecture';
 import { makeBatch } from '../model/batch';
-import { evaluate } from '../model/evaluate';
 import { initializeParameters } from '../model/init';
 import type { TemporalProfileAccumulator } from '../model/network';
-import {
-  createProfileAccumulator,
-  createWorkspace,
-  lossAndGradient,
-  temporalProfile,
-} from '../model/network';
+import { createProfileAccumulator, temporalProfile } from '../model/network';
 import type { Parameters } from '../model/parameters';
 import { convertParameters, layerTensors, tensorView } from '../model/parameters';
 import { largestSingularValue } from '../model/spectralNorm';
-import { allocate } from '../numeric';
 import { createRng } from '../random';
-import { clipGradients } from './clipping';
+import type { KernelChoice } from '../wasm/wasmKernels';
 import type { TrainConfig } from './config';
-import { tensorGradientNorms } from './gradientNorms';
+import { createTrainingEngine } from './engine';
 import type { Divergence, EpochMetrics, StepMetrics, TrainStatus } from './metrics';
-import { createOptimizer } from './optimizers';
 
 export interface TrainInput {
   config: TrainConfig;
   train: Dataset;
   test?: Dataset | null;
+  /**
+   * The float32 kernels: 'wasm' (WebAssembly SIMD), 'plain' (TypeScript) or 'auto' (wasm when
+   * available). Default: setKernelPreference(), else RNN_LAB_KERNELS, else 'auto'. Same figures
+   * either way, to float32 rounding.
+   */
+  kernels?: KernelChoice;
+  /**
+   * wasm kernels only: threads to split each batch across (default 1), for a run that has the
+   * machine to itself; needs a host that starts threads (core/wasm/wasmThreads.ts).
+   */
+  threads?: number;
 }
 
 /** What the loop knows once data and weights are set up, before the first step. */
@@ -108,14 +111,18 @@ export async function train(input: TrainInput, callbacks: TrainCallbacks = {}): 
   const testData = input.test ? prepare(input.test) : null;
 
   const arch = architectureFor(config, input.train);
-  const params = initializeParameters(arch, config.init, config.seed, 'float32', config.gateBias);
-  const grads = allocate('float32', params.layout.size);
-  const optimizer = createOptimizer(config.optimizer, params.layout.size, 'float32');
-  const ws = createWorkspace(arch, 'float32');
-  const evalWs = createWorkspace(arch, 'float32');
+  const initial = initializeParameters(arch, config.init, config.seed, 'float32', config.gateBias);
   const shuffleRng = createRng(config.seed, 'shuffle');
   const order = Array.from({ length: trainData.sequences.length }, (_, i) => i);
   const batchSize = Math.max(1, Math.min(config.batchSize, order.length));
+  // Sized for the longest training sequence, so the memory never grows while training.
+  const longest = trainData.sequences.reduce((m, s) => Math.max(m, s.length / trainData.numFeatures), 1);
+  const engine = createTrainingEngine(arch, initial, config.optimizer, {
+    kernels: input.kernels,
+    capacity: { T: longest, B: batchSize },
+    threads: input.threads,
+  });
+  const params = engine.params;
   const tensorNames = params.layout.tensors.map((t) => t.name);
   callbacks.onStart?.({
     arch,
@@ -151,10 +158,10 @@ export async function train(input: TrainInput, callbacks: TrainCallbacks = {}): 
         break training;
       }
       const batch = makeBatch(trainData, order.slice(from, from + batchSize), 'float32');
-      const result = lossAndGradient(params, batch, ws, grads, config.l2, profile);
+      const result = engine.lossAndGradient(batch, config.l2, profile);
       step++;
-      const tensorGradNorms = tensorGradientNorms(grads, params.layout);
-      const clip = clipGradients(grads, config.clip);
+      const tensorGradNorms = engine.tensorGradientNorms();
+      const clip = engine.clipGradients(config.clip);
       const metrics: StepMetrics = {
         step,
         epoch,
@@ -171,7 +178,7 @@ export async function train(input: TrainInput, callbacks: TrainCallbacks = {}): 
         reason = 'diverged';
         break training;
       }
-      optimizer.step(params.values, grads);
+      engine.step();
       lastFinite = metrics;
       callbacks.onStep?.(metrics);
       lossSum += result.dataLoss * batch.size;
@@ -183,8 +190,8 @@ export async function train(input: TrainInput, callbacks: TrainCallbacks = {}): 
       }
     }
 
-    const val = valData ? evaluate(params, valData, undefined, evalWs) : null;
-    const test = testData ? evaluate(params, testData, undefined, evalWs) : null;
+    const val = valData ? engine.evaluate(params, valData) : null;
+    const test = testData ? engine.evaluate(params, testData) : null;
     epochsDone = epoch;
     lastEpoch = {
       epoch,
@@ -224,7 +231,8 @@ export async function train(input: TrainInput, callbacks: TrainCallbacks = {}): 
   }
 
   // Without any finished epoch (stopped or diverged in the first), the best model is the initial one.
-  const bestTest = testData ? evaluate(best, testData, undefined, evalWs) : null;
+  const bestTest = testData ? engine.evaluate(best, testData) : null;
+  engine.dispose();
   const status: TrainStatus =
     reason === 'stopped' ? 'stopped' : reason === 'diverged' ? 'diverged' : 'completed';
   return {
@@ -234,7 +242,8 @@ export async function train(input: TrainInput, callbacks: TrainCallbacks = {}): 
     epochs: epochsDone,
     steps: step,
     seconds: (now() - start) / 1000,
-    finalParams: params,
+    // A copy: with the wasm kernels the weights are a view into the engine's memory.
+    finalParams: convertParameters(params, 'float32'),
     bestParams: best,
     bestEpoch,
     bestValAccuracy,

@@ -1,5 +1,5 @@
 // The lab API's models.* methods: a run's model JSON as a file, and any model JSON text
-// inspected, evaluated on a dataset's part, or asked for one sequence's prediction.
+// inspected, evaluated on a dataset's part, asked for one sequence's prediction, or unrolled over it.
 
 import { labFailure, labOk } from '../../core/api/labError';
 import type { LabFailure } from '../../core/api/labError';
@@ -10,6 +10,7 @@ import { normalizeDataset } from '../../core/data/normalization';
 import { evaluate, predict } from '../../core/model/evaluate';
 import type { LoadedModel } from '../../core/model/modelJson';
 import { formatModelJsonError, parseModelJsonText } from '../../core/model/modelJsonText';
+import { unrollSequence } from '../../core/model/unroll';
 import { datasetPart } from './datasetMethods';
 import type { LabContext, LabHandlers } from './labHandlers';
 import { badData, notFound } from './labHandlers';
@@ -39,6 +40,12 @@ function prepareForModel(
   if (!aligned.ok) return badData(aligned.error);
   const prepared = model.normalization ? normalizeDataset(aligned.value, model.normalization) : aligned.value;
   return { ok: true, dataset: prepared };
+}
+
+function indexOutOfRange(index: number, dataset: Dataset): LabFailure | null {
+  if (index < dataset.sequences.length) return null;
+  const last = dataset.sequences.length - 1;
+  return labFailure('invalid-arguments', `index: is ${index}; expected 0 to ${last}`, 'index');
 }
 
 export function modelHandlers(context: LabContext): LabHandlers<'models.'> {
@@ -97,10 +104,8 @@ export function modelHandlers(context: LabContext): LabHandlers<'models.'> {
       const ready = modelOnData(text, datasetId, split);
       if (!ready.ok) return ready;
       const { model, dataset } = ready;
-      if (index >= dataset.sequences.length) {
-        const last = dataset.sequences.length - 1;
-        return labFailure('invalid-arguments', `index: is ${index}; expected 0 to ${last}`, 'index');
-      }
+      const outOfRange = indexOutOfRange(index, dataset);
+      if (outOfRange) return outOfRange;
       const [prediction] = predict(model.params, subset(dataset, [index]));
       return labOk({
         index,
@@ -108,6 +113,26 @@ export function modelHandlers(context: LabContext): LabHandlers<'models.'> {
         actual: dataset.classLabels[dataset.labels[index]],
         classLabels: model.classLabels,
         probabilities: prediction.probabilities,
+      });
+    },
+    'models.unroll': ({ text, datasetId, split, index }) => {
+      const ready = modelOnData(text, datasetId, split);
+      if (!ready.ok) return ready;
+      const { model, dataset } = ready;
+      const outOfRange = indexOutOfRange(index, dataset);
+      if (outOfRange) return outOfRange;
+      const unrolled = unrollSequence(model.params, dataset, index);
+      return labOk({
+        index,
+        label: dataset.classLabels[dataset.labels[index]],
+        predicted: model.classLabels[unrolled.predicted],
+        classLabels: model.classLabels,
+        probabilities: unrolled.probabilities,
+        loss: unrolled.loss,
+        steps: unrolled.steps,
+        inputs: unrolled.inputs,
+        layers: unrolled.layers,
+        stepProbabilities: unrolled.stepProbabilities,
       });
     },
   };

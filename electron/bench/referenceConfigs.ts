@@ -1,4 +1,5 @@
-// The reference shapes that `lab bench` and bench/torch_compare.py time (issue: the RNN core).
+// The reference shapes that `lab bench` and bench/torch_compare.py time (issue: the RNN core),
+// and `vanish`, a long-T case whose gradient vanishes into subnormal floats (issue 7).
 
 export interface BenchConfig {
   name: string;
@@ -11,7 +12,7 @@ export interface BenchConfig {
   numLayers: number;
 }
 
-const config = (name: string, ...[N, L, K, T, B, D]: number[]): BenchConfig => ({
+export const config = (name: string, ...[N, L, K, T, B, D]: number[]): BenchConfig => ({
   name,
   inputSize: N,
   hiddenSize: L,
@@ -28,4 +29,7 @@ export const referenceConfigs: BenchConfig[] = [
   config('long2', 1, 128, 2, 100, 64, 2),
   config('wide', 3, 256, 4, 50, 32, 1),
   config('tiny', 2, 16, 2, 20, 8, 1),
+  // With PyTorch's default initialization dE/dh_t shrinks by about half a step, so after some
+  // 100 of these 300 steps it is below 1e-30 and then subnormal (below 1.2e-38).
+  config('vanish', 1, 128, 2, 300, 32, 1),
 ];

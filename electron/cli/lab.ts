@@ -138,8 +138,13 @@ function program(): Command {
   lab
     .command('bench')
     .description('training throughput on the reference configurations')
-    .option('--only <names>', 'comma-separated configurations (jv, jv2, long, long2, wide, tiny)')
-    .option('--seconds <s>', 'time per configuration (default 2)')
+    .option('--only <names>', 'comma-separated configurations (jv, jv2, long, long2, wide, tiny, vanish)')
+    .option('--seconds <s>', 'minimum time of a timed window (default 2)')
+    .option('--repeat <n>', 'timed windows per configuration; the fastest counts (default 3)')
+    .option('--kernels <k>', 'auto, wasm (WebAssembly SIMD) or plain (TypeScript) (default auto)')
+    .option('--threads <n>', 'split each batch across n threads (wasm kernels; default 1)')
+    .option('--no-scaling', 'skip the scaling table (also skipped with --only)')
+    .option('--no-memory', 'skip the peak-memory table (also skipped with --only)')
     .option('--json', 'print one JSON document')
     .action(benchCommand);
 

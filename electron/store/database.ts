@@ -17,6 +17,12 @@ const BUSY_TIMEOUT_MS = 5000;
 
 export interface OpenOptions {
   migrationsDir?: string;
+  /**
+   * better-sqlite3's compiled addon to load instead of its own build. The desktop app passes
+   * one built for Electron's ABI, so that node_modules keeps the build for Node that the
+   * tests and the CLI load (see scripts/electronSqlite.mjs).
+   */
+  nativeBinding?: string;
 }
 
 /** An open, migrated lab database. The repositories share its one connection. */
@@ -73,7 +79,10 @@ export function openLabDatabase(path: string, options: OpenOptions = {}): StoreR
 
   let db: Database.Database | null = null;
   try {
-    db = new Database(path);
+    db = new Database(
+      path,
+      options.nativeBinding === undefined ? {} : { nativeBinding: options.nativeBinding },
+    );
     db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
     // Checked again through SQLite: after a crash, a committed newer version can still sit in
     // an existing -wal file that the header does not show yet.

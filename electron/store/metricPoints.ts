@@ -2,6 +2,7 @@
 // (MATH.md, "What is measured while training"). Missing figures (null, NaN) make no point.
 
 import type { EpochRow, StepRow } from '../../core/api/entities';
+import { SPECTRAL_NORM_PREFIX, TENSOR_GRAD_NORM_PREFIX } from '../../core/metrics/metricNames';
 
 export interface MetricPoint {
   metric: string;
@@ -11,13 +12,11 @@ export interface MetricPoint {
   value: number;
 }
 
-export const TENSOR_GRAD_NORM_PREFIX = 'grad_norm/';
-export const SPECTRAL_NORM_PREFIX = 'spectral_norm/layers.';
-
-/** Accuracies are better when higher; every other metric (losses, norms) when lower. */
-export function higherIsBetter(metric: string): boolean {
-  return metric.includes('accuracy');
-}
+export {
+  higherIsBetter,
+  SPECTRAL_NORM_PREFIX,
+  TENSOR_GRAD_NORM_PREFIX,
+} from '../../core/metrics/metricNames';
 
 function push(points: MetricPoint[], metric: string, row: StepRow | EpochRow, value: number | null): void {
   // NaN is not stored: SQLite would turn it into NULL. +-Infinity is kept, a divergence to see.

@@ -4,7 +4,8 @@
 // (SIGINT) or SIGTERM stops every run, records it as stopped, and closes the database.
 
 import { Command, InvalidArgumentError } from 'commander';
-import { resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { openWebLab } from './webLab';
 
 interface ServeOptions {
@@ -26,6 +27,12 @@ function wholeNumber(min: number, max: number): (text: string) => number {
   };
 }
 
+/** The renderer `npm run build` made, when it is there. */
+function builtRenderer(): string | undefined {
+  const dir = join(__dirname, '../../out/renderer');
+  return existsSync(join(dir, 'index.html')) ? dir : undefined;
+}
+
 async function main(): Promise<void> {
   const program = new Command('web')
     .description('Serve RNN Lab to a browser on this machine.')
@@ -37,7 +44,7 @@ async function main(): Promise<void> {
     )
     .option('--port <n>', 'the port; 0 picks a free one', wholeNumber(0, 65535), 0)
     .option('--token <text>', 'the access token (default: 32 random bytes, new each start)')
-    .option('--static <dir>', 'the built renderer to serve (default: none yet)')
+    .option('--static <dir>', 'the built renderer to serve (default: out/renderer, built by npm run build)')
     .option('--pool <n>', 'runs that train at once (default: cores - 1)', wholeNumber(1, 256))
     .showHelpAfterError();
   program.parse(process.argv);
@@ -48,7 +55,7 @@ async function main(): Promise<void> {
     host: options.host,
     port: options.port,
     token: options.token,
-    staticDir: options.static === undefined ? undefined : resolve(options.static),
+    staticDir: options.static === undefined ? builtRenderer() : resolve(options.static),
     poolSize: options.pool,
   });
   if (!opened.ok) {

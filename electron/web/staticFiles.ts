@@ -49,7 +49,7 @@ async function fileAt(path: string): Promise<{ path: string; size: number } | nu
 }
 
 /** The file a URL path names inside `root`, or null when it would leave the folder. */
-function insideRoot(root: string, pathname: string): string | null {
+export function insideRoot(root: string, pathname: string): string | null {
   let decoded: string;
   try {
     decoded = decodeURIComponent(pathname);

@@ -9,6 +9,7 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
 import { MAX_WEB_MESSAGE_BYTES, WEB_API_PATH, WEB_TOKEN_PARAM } from '../../core/api/webProtocol';
 import type { LabService } from '../api/labService';
+import { contentSecurityPolicy } from './contentSecurityPolicy';
 import { serveLabSocket } from './labSocket';
 import { sendText, serveStatic } from './staticFiles';
 import { checkToken, isAllowedOrigin, newAccessToken, ownOrigins, tokenCookie, urlHost } from './webAuth';
@@ -40,6 +41,7 @@ const SECURITY_HEADERS = {
   'X-Frame-Options': 'DENY',
   // The address carries the token: never pass it on to another site.
   'Referrer-Policy': 'no-referrer',
+  'Content-Security-Policy': contentSecurityPolicy(),
 };
 
 const UNAUTHORIZED =

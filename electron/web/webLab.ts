@@ -2,13 +2,10 @@
 // interrupted), a run manager with trainer processes, the lab service and the web host, and
 // the clean shutdown that stops every run (recorded as stopped) before the database closes.
 
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { LabService } from '../api/labService';
-import { RunManager } from '../runs/runManager';
+import { openLabHost } from '../api/labHost';
+import type { LabService } from '../api/labService';
 import type { TrainerLauncher } from '../runs/trainerLauncher';
 import { nodeTrainerLauncher } from '../runs/trainerLauncher';
-import { LabStore } from '../store/labStore';
 import type { WebHost } from './webHost';
 import { startWebHost } from './webHost';
 
@@ -29,26 +26,18 @@ export interface WebLab {
   shutdown(): Promise<void>;
 }
 
-export function appVersion(): string {
-  const manifest = JSON.parse(readFileSync(join(__dirname, '../../package.json'), 'utf8')) as {
-    version?: unknown;
-  };
-  return typeof manifest.version === 'string' ? manifest.version : 'unknown';
-}
-
 /** The lab, or the message that says why its database could not be opened. */
 export async function openWebLab(
   options: WebLabOptions,
 ): Promise<{ ok: true; lab: WebLab } | { ok: false; message: string }> {
-  const opened = LabStore.open(options.databasePath);
-  if (!opened.ok) return { ok: false, message: opened.error.message };
-  const store = opened.value;
-  store.runs.markInterruptedRuns();
-  const runs = new RunManager(store, {
+  const opened = openLabHost({
+    databasePath: options.databasePath,
     launcher: options.launcher ?? nodeTrainerLauncher,
     poolSize: options.poolSize,
   });
-  const service = new LabService(store, runs, { version: appVersion() });
+  if (!opened.ok) return opened;
+  const lab = opened.host;
+  const { service } = lab;
   let host: WebHost;
   try {
     host = await startWebHost({
@@ -59,8 +48,7 @@ export async function openWebLab(
       staticDir: options.staticDir,
     });
   } catch (error) {
-    service.dispose();
-    store.close();
+    await lab.shutdown();
     return {
       ok: false,
       message: `the web host could not start: ${error instanceof Error ? error.message : String(error)}`,
@@ -69,10 +57,9 @@ export async function openWebLab(
   let stopping: Promise<void> | null = null;
   const shutdown = (): Promise<void> => {
     stopping ??= (async () => {
-      await runs.shutdown();
+      await lab.runs.shutdown();
       await host.close();
-      service.dispose();
-      store.close();
+      await lab.shutdown();
     })();
     return stopping;
   };

@@ -41,15 +41,30 @@ describe('the import rules of DESIGN.md', () => {
     ).toEqual([]);
   });
 
-  it('renderer/ never imports electron/ or electron', async () => {
+  it('renderer/ never imports electron/, electron or a Node built-in', async () => {
     expect(
-      await importErrors('renderer/x.ts', "import { a } from '../electron/data/dataSource';\nvoid a;\n"),
+      await importErrors(
+        'renderer/src/x.ts',
+        "import { a } from '../../electron/data/dataSource';\nvoid a;\n",
+      ),
     ).toHaveLength(1);
     expect(
-      await importErrors('renderer/x.ts', "import { ipcRenderer } from 'electron';\nvoid ipcRenderer;\n"),
+      await importErrors('renderer/src/x.ts', "import { ipcRenderer } from 'electron';\nvoid ipcRenderer;\n"),
     ).toHaveLength(1);
     expect(
-      await importErrors('renderer/x.ts', "import { train } from '../core/train/trainLoop';\nvoid train;\n"),
+      await importErrors('renderer/src/x.ts', "import { readFile } from 'node:fs';\nvoid readFile;\n"),
+    ).toHaveLength(1);
+    expect(
+      await importErrors(
+        'renderer/src/views/X.vue',
+        '<script setup lang="ts">\nimport { a } from \'../../../electron/data/dataSource\';\nvoid a;\n</script>\n',
+      ),
+    ).toHaveLength(1);
+    expect(
+      await importErrors(
+        'renderer/src/x.ts',
+        "import { train } from '../../core/train/trainLoop';\nvoid train;\n",
+      ),
     ).toEqual([]);
   });
 

@@ -232,6 +232,64 @@ export function describeLabContract(transport: string, connect: () => Promise<La
       expect(outOfRange).toMatchObject({ code: 'invalid-arguments', field: 'index' });
     });
 
+    it('unrolls a model over one sequence, answering as models.predict does', async () => {
+      const { text } = await client.invoke('models.get', { runId: ids.run, kind: 'best' });
+      const where = { text, datasetId: ids.builtin, split: 'test', index: 3 } as const;
+      const unrolled = await client.invoke('models.unroll', where);
+      const prediction = await client.invoke('models.predict', where);
+      expect(unrolled).toMatchObject({
+        index: 3,
+        label: prediction.actual,
+        predicted: prediction.predicted,
+        classLabels: prediction.classLabels,
+        probabilities: prediction.probabilities,
+        steps: 10,
+      });
+      expect(unrolled.loss).toBeCloseTo(
+        -Math.log(prediction.probabilities[prediction.classLabels.indexOf(prediction.actual)]),
+        10,
+      );
+      expect(unrolled.inputs).toHaveLength(10);
+      expect(unrolled.inputs[0]).toHaveLength(6);
+      expect(unrolled.layers).toHaveLength(1);
+      const [layer] = unrolled.layers;
+      expect(layer.hidden).toHaveLength(10);
+      expect(layer.hidden[0]).toHaveLength(8);
+      expect(layer.gates).toBeNull();
+      expect(layer.gradNorms).toHaveLength(10);
+      layer.gradNorms.forEach((norm) => expect(norm).toBeGreaterThan(0));
+      expect(unrolled.stepProbabilities).toHaveLength(10);
+      expect(unrolled.stepProbabilities[9]).toEqual(unrolled.probabilities);
+
+      // The model normalizes its inputs: the raw preview's values are not what it reads.
+      const preview = await client.invoke('datasets.preview', {
+        id: ids.builtin,
+        perClass: 100,
+        split: 'test',
+      });
+      const raw = preview.sequences.find((s) => s.index === 3)?.values;
+      expect(raw).toHaveLength(10);
+      expect(unrolled.inputs).not.toEqual(raw);
+
+      const outOfRange = await rejection(client.invoke('models.unroll', { ...where, index: 40 }));
+      expect(outOfRange).toMatchObject({ code: 'invalid-arguments', field: 'index' });
+      expect(outOfRange.message).toBe('index: is 40; expected 0 to 39');
+      const noTest = await rejection(client.invoke('models.unroll', { ...where, datasetId: ids.trend }));
+      expect(noTest).toMatchObject({ code: 'not-found', field: 'split' });
+      const wrongData = await rejection(
+        client.invoke('models.unroll', { ...where, datasetId: ids.trend, split: 'train' }),
+      );
+      expect(wrongData).toMatchObject({ code: 'bad-data', field: 'datasetId' });
+      const malformed = await connection.rawInvoke('models.unroll', { ...where, split: 'val' });
+      expect(malformed).toMatchObject({ ok: false, error: { code: 'invalid-arguments', field: 'split' } });
+      const negative = await connection.rawInvoke('models.unroll', { ...where, index: -1 });
+      expect(negative).toMatchObject({ ok: false, error: { code: 'invalid-arguments', field: 'index' } });
+      const badModel = await rejection(client.invoke('models.unroll', { ...where, text: '{}' }));
+      expect(badModel.code).toBe('bad-model');
+      const unknown = await rejection(client.invoke('models.unroll', { ...where, datasetId: 9999 }));
+      expect(unknown).toMatchObject({ code: 'not-found', field: 'datasetId' });
+    });
+
     it('runs a grid of 2 cells, repeats grids over seeds, and tells which parameters differ', async () => {
       const grid = await client.invoke('runs.createGrid', {
         name: 'clipping',
@@ -359,6 +417,7 @@ export function describeLabContract(transport: string, connect: () => Promise<La
     });
 
     it('answers through the transport exactly what the service answers', async () => {
+      const model = await client.invoke('models.get', { runId: ids.run, kind: 'best' });
       const calls: [LabMethodName, unknown][] = [
         ['datasets.list', {}],
         ['runs.list', { orderBy: 'bestValAccuracy', descending: true }],
@@ -367,6 +426,7 @@ export function describeLabContract(transport: string, connect: () => Promise<La
         ['metrics.profiles', { runId: ids.run }],
         ['metrics.series', { runIds: [ids.run], metrics: ['loss', 'grad_norm/layers.0.W'], x: 'wall' }],
         ['datasets.preview', { id: ids.trendPair, perClass: 1, split: 'test' }],
+        ['models.unroll', { text: model.text, datasetId: ids.builtin, split: 'train', index: 5 }],
       ];
       for (const [method, args] of calls) {
         const direct = await connection.lab.service.call(method, args);
