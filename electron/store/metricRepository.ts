@@ -18,6 +18,7 @@ import type { ExportSeries, MetricColumns, MetricsExport } from './metricExport'
 import { epochPoints, stepPoints } from './metricPoints';
 import type { MetricPoint } from './metricPoints';
 import { emptySummary, foldPoint, mergeSummaries } from './runningSummary';
+import { SeriesCache } from './seriesCache';
 
 interface SummaryRow {
   metric: string;
@@ -81,6 +82,8 @@ export class MetricRepository {
     columns: Database.Statement<[number, number], Record<keyof MetricColumns, string>>;
     series: Record<SeriesAxis, Database.Statement<[number, number], SeriesRow>>;
   };
+
+  private readonly seriesCache = new SeriesCache();
 
   constructor(private readonly db: Database.Database) {
     // One row per series: both columns as JSON arrays, built by SQLite. For long series this
@@ -171,13 +174,29 @@ export class MetricRepository {
     for (const runId of query.runIds) {
       for (const metric of query.metrics) {
         const id = this.lookupNameId(metric);
+        const summary = id === undefined ? undefined : this.statements.selectSummary.get(runId, id);
+        if (summary === undefined) {
+          result.push({ runId, metric, x: [], y: [] });
+          continue;
+        }
+        // Any new point changes the count and the last step; the figures guard against a
+        // deleted run's id coming back with as many points.
+        const version = [summary.count, summary.last_step, summary.last, summary.min, summary.max].join(':');
+        const key = [runId, id, query.x ?? 'step', query.smoothing ?? 0, query.maxPoints ?? 'all'].join(':');
+        const cached = this.seriesCache.get(key, version);
+        if (cached !== undefined) {
+          result.push({ ...cached, metric });
+          continue;
+        }
         const row = id === undefined ? undefined : statement.get(runId, id);
         const x = row === undefined ? [] : (JSON.parse(row.x) as number[]);
         let y: ArrayLike<number> = row === undefined ? [] : (JSON.parse(row.y) as number[]);
         if (query.smoothing !== undefined && query.smoothing > 0) y = debiasedEma(y, query.smoothing);
         const points =
           query.maxPoints === undefined ? { x, y: Array.from(y) } : downsampleMinMax(x, y, query.maxPoints);
-        result.push({ runId, metric, ...points });
+        const series = { runId, metric, ...points };
+        this.seriesCache.set(key, version, series);
+        result.push(series);
       }
     }
     return result;

@@ -142,6 +142,21 @@ describe('MetricRepository', () => {
     expect(t.store.metrics.metricNames(runId)).not.toContain('test_loss');
   });
 
+  it('answers a repeated series query from its cache until the run records more', () => {
+    const runId = newRun();
+    t.store.metrics.appendSteps(runId, [stepRow(1, 3), stepRow(2, 2)]);
+    const query = { runIds: [runId], metrics: ['loss'], smoothing: 0.5, maxPoints: 10 };
+    const first = t.store.metrics.series(query);
+    expect(t.store.metrics.series(query)).toEqual(first);
+    t.store.metrics.appendSteps(runId, [stepRow(3, 1)]);
+    const [after] = t.store.metrics.series(query);
+    expect(after.x).toEqual([1, 2, 3]);
+    // Other smoothing, other answer: the cache is per query.
+    const [raw] = t.store.metrics.series({ ...query, smoothing: 0 });
+    expect(raw.y).toEqual([3, 2, 1]);
+    expect(after.y).not.toEqual(raw.y);
+  });
+
   it('gives series by step, epoch or wall time for several runs at once', () => {
     const a = newRun('a');
     const b = newRun('b');
