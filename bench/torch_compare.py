@@ -214,6 +214,8 @@ def main() -> int:
                         help='minimum timed seconds per config (default 2)')
     parser.add_argument('--repeat', type=int, default=3,
                         help='timed windows per config and side; the best counts (default 3)')
+    parser.add_argument('--lab-threads', type=int, default=1,
+                        help='threads RNN Lab splits each batch across (`lab bench --threads`; default 1)')
     parser.add_argument('--no-interleave', action='store_true',
                         help='run `lab bench` once after all of PyTorch, not per configuration')
     parser.add_argument('--json', action='store_true', help='print one JSON document')
@@ -246,6 +248,9 @@ def main() -> int:
     print('load average before: ' + ', '.join(f'{x:.2f}' for x in load_before), file=log, flush=True)
 
     lab_flags = ['--seconds', f'{args.seconds:g}', '--repeat', str(args.repeat)]
+    if args.lab_threads > 1:
+        lab_flags += ['--threads', str(args.lab_threads)]
+        print(f'RNN Lab splits each batch across {args.lab_threads} threads', file=log, flush=True)
     torch_results = {}
     lab: dict | None = None if args.no_lab else {}
     lab_error = 'skipped (--no-lab)' if args.no_lab else None

@@ -659,7 +659,9 @@ export function layerBackward(
       const cr = cur + ((<usize>r * <usize>L) << 2);
       const xr = next + ((<usize>r * <usize>L) << 2);
       const hpr = hp + ((<usize>r * <usize>L) << 2);
-      let sq = f32x4.splat(0);
+      // ||d||^2 in float64: squares of a vanishing gradient (below 1e-19) underflow in float32.
+      let sqLo = f64x2.splat(0);
+      let sqHi = f64x2.splat(0);
       for (let i = 0; i < L; i += 4) {
         const off = (<usize>i) << 2;
         const partial = i >= L4;
@@ -667,7 +669,10 @@ export function layerBackward(
         // d_t = dE/dh_t: from above plus what flowed back from step t+1, flushed.
         const above = v128.load(orow + off);
         const d = v128.and(flush4(carryZero ? above : f32x4.add(above, v128.load(cr + off)), below), mask);
-        sq = f32x4.add(sq, f32x4.mul(d, d));
+        const dLo = f64x2.promote_low_f32x4(d);
+        const dHi = f64x2.promote_low_f32x4(v128.shuffle<f32>(d, d, 2, 3, 0, 1));
+        sqLo = f64x2.add(sqLo, f64x2.mul(dLo, dLo));
+        sqHi = f64x2.add(sqHi, f64x2.mul(dHi, dHi));
         const c = v128.load(zr + off);
         const fp = relu ? v128.and(one, f32x4.gt(c, f32x4.splat(0))) : f32x4.sub(one, f32x4.mul(c, c));
         if (highway) {
@@ -688,12 +693,9 @@ export function layerBackward(
           any = v128.or(any, dc);
         }
       }
-      const s =
-        f32x4.extract_lane(sq, 0) +
-        f32x4.extract_lane(sq, 1) +
-        f32x4.extract_lane(sq, 2) +
-        f32x4.extract_lane(sq, 3);
-      store<f32>(nt + ((<usize>r) << 2), sqrt<f32>(s));
+      const sq = f64x2.add(sqLo, sqHi);
+      const s = f64x2.extract_lane(sq, 0) + f64x2.extract_lane(sq, 1);
+      store<f32>(nt + ((<usize>r) << 2), <f32>Math.sqrt(s));
     }
     if (rows < B) {
       zeroFloats(dt + ((<usize>rows * <usize>G) << 2), (B - rows) * G);
@@ -787,9 +789,7 @@ export function sumSquares(p: usize, n: i32): f64 {
   for (let i = 0; i < n4; i += 4) {
     const v = v128.load(p + ((<usize>i) << 2));
     const lo = f64x2.promote_low_f32x4(v);
-    const hi = f64x2.promote_low_f32x4(
-      v128.swizzle(v, i8x16(8, 9, 10, 11, 12, 13, 14, 15, 0, 1, 2, 3, 4, 5, 6, 7)),
-    );
+    const hi = f64x2.promote_low_f32x4(v128.shuffle<f32>(v, v, 2, 3, 0, 1));
     acc0 = f64x2.add(acc0, f64x2.mul(lo, lo));
     acc1 = f64x2.add(acc1, f64x2.mul(hi, hi));
   }

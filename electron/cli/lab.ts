@@ -86,6 +86,10 @@ function program(): Command {
   )
     .option('--out <file>', 'write the best-validation model as JSON')
     .option(
+      '--threads <n>',
+      'split each batch across n threads (WebAssembly kernels; without --db; default 1)',
+    )
+    .option(
       '--db <file>',
       'record the run in this lab database (created if new), training in a trainer process',
     )

@@ -15,6 +15,9 @@ import { formatNumber, formatPercent, printJson, printLines } from '../output';
 import { createTrainingProgress } from '../progress';
 import type { TrainFlags } from '../trainOptions';
 import { trainConfigFromFlags } from '../trainOptions';
+import { setLaneThreadSpawner } from '../../../core/wasm/wasmThreads';
+import { nodeLaneThreadSpawner } from '../../bench/laneThreads';
+import { usageError } from '../cliError';
 
 export interface TrainCommandOptions extends TrainFlags {
   data: string;
@@ -24,10 +27,17 @@ export interface TrainCommandOptions extends TrainFlags {
   out?: string;
   db?: string;
   json?: boolean;
+  threads?: string;
 }
 
 export async function trainCommand(options: TrainCommandOptions): Promise<void> {
   const config = trainConfigFromFlags(options);
+  const threads = options.threads === undefined ? 1 : Number(options.threads);
+  if (!Number.isInteger(threads) || threads < 1) {
+    throw usageError(`--threads: "${options.threads}" is not a whole number of at least 1`);
+  }
+  if (threads > 1 && options.db) throw usageError('--threads: only for a run without --db');
+  if (threads > 1) setLaneThreadSpawner(nodeLaneThreadSpawner);
   const data = await loadData(options.data, {
     test: options.test,
     missing: missingPolicy(options.missing),
@@ -43,7 +53,7 @@ export async function trainCommand(options: TrainCommandOptions): Promise<void> 
   let result: TrainResult;
   try {
     result = await train(
-      { config, train: data.train, test: data.test },
+      { config, train: data.train, test: data.test, threads },
       { onEpoch: (m) => progress.epoch(m), shouldStop: () => stopRequested },
     );
   } finally {

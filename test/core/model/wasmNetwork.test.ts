@@ -131,6 +131,25 @@ describe.runIf(wasmKernelsAvailable())('the WebAssembly kernels against the plai
     // Far from the end the carried gradient is exactly zero, never a subnormal.
     expect(norms[399]).toBe(0);
     for (const v of net.grads) expect(v === 0 || Math.abs(v) >= 1e-38).toBe(true);
+    // Until then the profile is the plain path's, tiny norms included (no float32 underflow).
+    const plainProfile = createProfileAccumulator(1);
+    lossAndGradient(
+      params,
+      batch,
+      createWorkspace(arch, 'float32'),
+      new Float32Array(params.layout.size),
+      0,
+      plainProfile,
+    );
+    const plain = temporalProfile(plainProfile)[0];
+    let compared = 0;
+    plain.forEach((v, k) => {
+      if (v < 1e-25) return;
+      compared++;
+      expect(Math.abs(norms[k] - v) / v, `k = ${k}`).toBeLessThan(1e-3);
+    });
+    expect(compared).toBeGreaterThan(20);
+    expect(Math.min(...plain.filter((v) => v >= 1e-25))).toBeLessThan(1e-20);
   });
 
   it('tanh agrees with Math.tanh to float32 precision', () => {
