@@ -59,7 +59,7 @@ async function main(): Promise<void> {
     if (!grid.ok) throw new Error(grid.error.message);
     const runIds = (grid.value as { runs: RunRecord[] }).runs.map((run) => run.id);
 
-    const loop = monitorEventLoopDelay({ resolution: 10 });
+    const loop = monitorEventLoopDelay({ resolution: 1 });
     loop.enable();
     const roundTrips: number[] = [];
     let events = 0;
