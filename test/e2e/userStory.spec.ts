@@ -145,6 +145,7 @@ test('a new user: import, a 2x2 grid, compare, inspect a run, export and re-impo
     await expect(gradient).not.toHaveAttribute('data-points', '0');
     const profile = page.locator('figure.chart', { hasText: /Gradient reaching each step/ }).first();
     await expect(profile).not.toHaveAttribute('data-points', '0');
+    await expect(page.locator('section.confusion table')).toBeVisible();
     testAccuracy = percent(await page.locator('.figure', { hasText: 'test accuracy' }).first().textContent());
     await shoot(page, '06-run');
   });
