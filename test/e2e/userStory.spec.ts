@@ -24,8 +24,36 @@ test.afterAll(async () => {
   await host.stop();
 });
 
+/** Saves the screen, after checking that each of its visible controls has a name. */
 async function shoot(page: Page, name: string): Promise<void> {
+  expect(await unnamedControls(page), `controls without a label on ${name}`).toEqual([]);
   await page.screenshot({ path: join(screenshots, `${name}.png`), fullPage: true });
+}
+
+/** Visible buttons, inputs and selects that a screen reader would announce without a name. */
+function unnamedControls(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const named = (element: HTMLElement): boolean => {
+      if (element.getAttribute('aria-label')?.trim()) return true;
+      const labelledBy = element.getAttribute('aria-labelledby');
+      if (
+        labelledBy &&
+        labelledBy.split(/\s+/).some((id) => document.getElementById(id)?.textContent?.trim())
+      )
+        return true;
+      if (element instanceof HTMLButtonElement)
+        return (element.textContent ?? '').trim() !== '' || !!element.title;
+      const control = element as HTMLInputElement;
+      if (control.labels && Array.from(control.labels).some((label) => label.textContent?.trim()))
+        return true;
+      return !!element.title;
+    };
+    return Array.from(document.querySelectorAll<HTMLElement>('button, input, select, textarea'))
+      .filter((element) => element.getClientRects().length > 0 && !(element as HTMLInputElement).hidden)
+      .filter((element) => !(element instanceof HTMLInputElement && element.type === 'hidden'))
+      .filter((element) => !named(element))
+      .map((element) => element.outerHTML.slice(0, 120));
+  });
 }
 
 /** Drops files on the window the way a file manager does. */
