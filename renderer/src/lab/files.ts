@@ -32,13 +32,18 @@ export async function saveExportedFile(file: ExportedFile): Promise<boolean> {
 
 export function downloadBlob(blob: Blob, fileName: string): void {
   const url = URL.createObjectURL(blob);
+  clickDownload(url, fileName);
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** The browser's download of `href` under `fileName`. */
+function clickDownload(href: string, fileName: string): void {
   const link = document.createElement('a');
-  link.href = url;
+  link.href = href;
   link.download = fileName;
   document.body.append(link);
   link.click();
   link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
 /** A canvas (a chart) as a PNG download or save. */
@@ -48,12 +53,7 @@ export async function saveCanvasPng(canvas: HTMLCanvasElement, fileName: string)
   if (bridge !== null) {
     return (await bridge.saveFile({ fileName, mimeType: 'image/png', text: dataUrl })).saved;
   }
-  const link = document.createElement('a');
-  link.href = dataUrl;
-  link.download = fileName;
-  document.body.append(link);
-  link.click();
-  link.remove();
+  clickDownload(dataUrl, fileName);
   return true;
 }
 
